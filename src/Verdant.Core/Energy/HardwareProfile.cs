@@ -1,0 +1,8 @@
+namespace Verdant.Core.Energy;
+
+/// <summary>
+/// A compute unit's hardware: sustained FLOP/s on training work, busy and idle power at the wall (before PUE),
+/// the energy to wake it from off, and where the figures come from.
+/// </summary>
+public sealed record HardwareProfile(string Name, double SustainedFlops, double BusyPowerW, double IdlePowerW,
+    double WakeEnergyJ, string Source);

@@ -1,0 +1,46 @@
+using System.CommandLine;
+
+namespace Verdant.Cli.Commands;
+
+/// <summary>Options shared by several commands, defined once.</summary>
+internal static class CommonOptions
+{
+    public static readonly Option<string?> Policy = new("--policy") { Description = "Allocation policy (overrides the scenario)" };
+
+    public static readonly Option<int?> Rounds = Positive(new Option<int?>("--rounds") { Description = "Training rounds (overrides the scenario)" });
+
+    public static readonly Option<int?> Seed = NonNegative(new Option<int?>("--seed") { Description = "Random seed (overrides the scenario)" });
+
+    public static readonly Option<string?> Out = new("--out") { Description = "Output directory (default runs/<timestamp>-<policy>)" };
+
+    public static readonly Option<string?> DataDir = new("--data-dir")
+    {
+        Description = "IDX data set directory (default /usr/share/datasets/fashion-mnist)",
+    };
+
+    public static readonly Option<int?> Workers = Positive(new Option<int?>("--workers") { Description = "Training threads (default: all cores)" });
+
+    private static Option<int?> Positive(Option<int?> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is <= 0)
+            {
+                result.AddError($"{option.Name}: must be a positive whole number");
+            }
+        });
+        return option;
+    }
+
+    private static Option<int?> NonNegative(Option<int?> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 0)
+            {
+                result.AddError($"{option.Name}: must not be negative");
+            }
+        });
+        return option;
+    }
+}

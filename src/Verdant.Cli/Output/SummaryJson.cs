@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Verdant.Core.Simulation;
+
+namespace Verdant.Cli.Output;
+
+/// <summary>
+/// summary.json: the run's headline numbers, keys in a fixed order so that two runs of the same seed differ only in
+/// wall_seconds.
+/// </summary>
+internal static class SummaryJson
+{
+    public static void Write(TextWriter writer, SimulationResult r, RunInfo info)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("scenario", r.Scenario);
+            json.WriteString("scenario_source", info.ScenarioSource);
+            json.WriteString("policy", r.Policy);
+            json.WriteNumber("seed", r.Seed);
+            json.WriteNumber("rounds", r.Rounds.Count);
+            json.WriteString("stop_reason", r.StopReason);
+            json.WriteNumber("simulated_hours", r.SimulatedHours);
+            json.WriteNumber("wall_seconds", Math.Round(info.WallSeconds, 3));
+            json.WriteStartObject("final");
+            Number(json, "test_accuracy", r.Final.TestAccuracy);
+            Number(json, "test_loss", r.Final.TestLoss);
+            Number(json, "consensus_distance", r.Final.ConsensusDistance);
+            json.WriteEndObject();
+            NullableNumber(json, "target_accuracy", info.TargetAccuracy);
+            NullableNumber(json, "time_to_target_hours", r.TimeToTargetHours);
+            json.WriteStartObject("energy_kwh");
+            json.WriteNumber("total", r.Energy.TotalKwh);
+            json.WriteNumber("renewable", r.Energy.RenewableKwh);
+            json.WriteNumber("battery", r.Energy.BatteryKwh);
+            json.WriteNumber("grid", r.Energy.GridKwh);
+            json.WriteNumber("compute", r.Energy.ComputeKwh);
+            json.WriteNumber("network", r.Energy.NetworkKwh);
+            json.WriteNumber("idle", r.Energy.IdleKwh);
+            json.WriteNumber("wake", r.Energy.WakeKwh);
+            json.WriteEndObject();
+            json.WriteNumber("carbon_kg", r.Energy.CarbonKg);
+            json.WriteNumber("bytes_sent", r.BytesSent);
+            json.WriteNumber("node_rounds", r.NodeRounds);
+            json.WriteEndObject();
+        }
+
+        writer.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        writer.Write('\n');
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, value);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void NullableNumber(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            Number(json, name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using Verdant.Core.Consensus;
+using Verdant.Core.Data;
+using Verdant.Core.Energy;
+using Verdant.Core.Models;
+using Verdant.Core.Policies;
+using Verdant.Core.Simulation;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Verdant.Cli.Scenarios;
+
+/// <summary>
+/// Reads and validates a scenario YAML file into Core's <see cref="Scenario"/>. Every problem is one
+/// <see cref="ScenarioException"/> naming the file, the field and the line; nothing is run before the whole file is valid.
+/// The format is documented in docs/scenarios.md and by the commented scenarios/default.yaml.
+/// </summary>
+internal static partial class ScenarioLoader
+{
+    public const string DefaultDataDirectory = "/usr/share/datasets/fashion-mnist";
+
+    public static LoadedScenario Load(TextReader reader, string source, string? baseDirectory = null)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(reader);
+        }
+        catch (YamlException ex)
+        {
+            throw new ScenarioException($"{source}: not valid YAML at line {ex.Start.Line}: {ex.InnerException?.Message ?? ex.Message}");
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            throw new ScenarioException($"{source}: the file is empty");
+        }
+
+        YamlMap root = YamlMap.From(stream.Documents[0].RootNode, string.Empty, source);
+        var context = new LoadContext(source, baseDirectory ?? Directory.GetCurrentDirectory());
+        Scenario scenario = ReadScenario(root, context);
+        string dataDir = root.Map("data") is { } data ? ReadData(data, context) : DefaultDataDirectory;
+        root.RejectUnknownKeys();
+        return new LoadedScenario(scenario, dataDir, source);
+    }
+
+    private static Scenario ReadScenario(YamlMap root, LoadContext context)
+    {
+        string name = root.String("name", "unnamed")!;
+        int seed = root.Int("seed", 42, 0);
+        DateTimeOffset start = ReadStart(root);
+        List<Site> sites = ReadSites(root, context);
+        YamlMap model = Required(root, "model");
+        YamlMap training = Required(root, "training");
+        YamlMap stop = Required(root, "stop");
+        YamlMap policy = root.Map("policy") ?? Empty(root, "policy");
+        int units = sites.Sum(s => s.Units);
+        var scenario = new Scenario(
+            name, start, sites, ReadModel(model), ReadPartition(root.Map("partition")), ReadTopology(root.Map("topology")),
+            ReadTraining(training), ReadWorkload(Required(root, "workload")), ReadPolicyName(policy), ReadPolicy(policy, units),
+            ReadStop(stop), ReadNetwork(root.Map("network")), seed, root.Map("evaluation") is { } e ? ReadEvaluation(e) : 10);
+        return scenario;
+    }
+
+    private static DateTimeOffset ReadStart(YamlMap root)
+    {
+        string? text = root.String("start");
+        if (text is null)
+        {
+            return new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        }
+
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset start))
+        {
+            throw new ScenarioException($"{root.Source}: start: must be an ISO 8601 time such as 2026-06-21T00:00:00Z, got '{text}'");
+        }
+
+        start = start.ToUniversalTime();
+        if (start.Minute != 0 || start.Second != 0 || start.Millisecond != 0)
+        {
+            throw new ScenarioException($"{root.Source}: start: must be on a whole hour (UTC), got '{text}'");
+        }
+
+        return start;
+    }
+
+    private static YamlMap Required(YamlMap parent, string key)
+        => parent.Map(key) ?? throw new ScenarioException($"{parent.Source}: {parent.Sub(key)}: is required");
+
+    private static YamlMap Empty(YamlMap parent, string key)
+        => new(new YamlMappingNode(), parent.Sub(key), parent.Source);
+
+    private static string ReadData(YamlMap data, LoadContext context)
+    {
+        string dir = data.String("dir", DefaultDataDirectory)!;
+        data.RejectUnknownKeys();
+        return context.Resolve(dir);
+    }
+
+    private static int ReadEvaluation(YamlMap evaluation)
+    {
+        int every = evaluation.Int("every_rounds", 10, 1);
+        evaluation.RejectUnknownKeys();
+        return every;
+    }
+
+    private sealed record LoadContext(string Source, string BaseDirectory)
+    {
+        public string Resolve(string path) => System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.GetFullPath(System.IO.Path.Combine(BaseDirectory, path));
+    }
+}

@@ -1,0 +1,238 @@
+using System.Numerics.Tensors;
+using Verdant.Core.Data;
+using Verdant.Core.Models;
+using Verdant.Core.Numerics;
+
+namespace Verdant.Core.Consensus;
+
+/// <summary>
+/// Decentralized parallel SGD on stacked parameters: every active node takes tau local SGD steps on its own shard, then
+/// the active nodes average with their active neighbours through a Metropolis matrix; inactive nodes keep their parameters
+/// and optimizer state untouched and rejoin later.
+/// </summary>
+/// <remarks>
+/// Nedic and Ozdaglar, "Distributed Subgradient Methods for Multi-Agent Optimization", IEEE TAC 2009; Lian et al.,
+/// "Can Decentralized Algorithms Outperform Centralized Algorithms?" (D-PSGD), NeurIPS 2017; local steps and changing
+/// topology as in Koloskova et al., ICML 2020. Buffers are allocated once here; a round allocates nothing.
+/// </remarks>
+public sealed class DecentralizedSgd : IDisposable
+{
+    private readonly Network _network;
+    private readonly Dataset _train;
+    private readonly BatchSampler[] _samplers;
+    private readonly ModelWorkspace[] _workspaces;
+    private readonly int[][] _batches;
+    private readonly float[] _losses;
+    private readonly float[] _gradientNormsSquared;
+    private readonly int[] _activeList;
+    private readonly WorkerPool _pool;
+    private readonly Action<int> _localStepsBody;
+    private readonly Action<int> _mixBody;
+    private int _activeCount;
+    private int _nextItem;
+    private int _round;
+    private MixingMatrix? _mixing;
+    private bool[] _activeMask;
+
+    /// <summary>
+    /// Creates the trainer for <paramref name="shards"/>.Length nodes; every node starts from the same seeded initial
+    /// parameters (the usual D-PSGD start, consensus at t = 0); node i samples its batches from a generator seeded by
+    /// <paramref name="seed"/> and i, so nodes' streams are independent of each other and of the node count.
+    /// </summary>
+    public DecentralizedSgd(Network network, Dataset train, int[][] shards, SgdOptions options, int seed, int workers)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(shards);
+        ArgumentNullException.ThrowIfNull(options);
+        _network = network;
+        _train = train;
+        Options = options;
+        int n = shards.Length;
+        int p = network.Spec.ParameterCount;
+        Parameters = new StackedMatrix(n, p);
+        Momentum = new StackedMatrix(n, p);
+        Gradients = new StackedMatrix(n, p);
+        Scratch = new StackedMatrix(n, p);
+        var init = new float[p];
+        network.Initialize(init, Seeds.Create(seed, Seeds.Initialization));
+        Parameters.Broadcast(init);
+        _samplers = new BatchSampler[n];
+        for (int i = 0; i < n; i++)
+        {
+            _samplers[i] = new BatchSampler(shards[i], Seeds.Create(seed, Seeds.Sampling, i));
+        }
+
+        _pool = new WorkerPool(Math.Max(1, workers));
+        _workspaces = new ModelWorkspace[_pool.WorkerCount];
+        _batches = new int[_pool.WorkerCount][];
+        for (int w = 0; w < _pool.WorkerCount; w++)
+        {
+            _workspaces[w] = new ModelWorkspace(network.Spec, options.BatchSize);
+            _batches[w] = new int[options.BatchSize];
+        }
+
+        _losses = new float[n];
+        _gradientNormsSquared = new float[n];
+        _activeList = new int[n];
+        _activeMask = new bool[n];
+        _localStepsBody = RunLocalSteps;
+        _mixBody = RunMix;
+    }
+
+    /// <summary>Optimizer settings.</summary>
+    public SgdOptions Options { get; }
+
+    /// <summary>Node count N.</summary>
+    public int NodeCount => Parameters.Rows;
+
+    /// <summary>Parameters x_i, one row per node.</summary>
+    public StackedMatrix Parameters { get; }
+
+    /// <summary>Momentum buffers, one row per node.</summary>
+    public StackedMatrix Momentum { get; }
+
+    /// <summary>Last stochastic gradient of each node (of its first local step in the last round it was active).</summary>
+    public StackedMatrix Gradients { get; }
+
+    /// <summary>Mixing destination; also free scratch between rounds.</summary>
+    public StackedMatrix Scratch { get; }
+
+    /// <summary>Rounds run so far.</summary>
+    public int Round => _round;
+
+    /// <summary>Mean training loss of node i over its local steps in the last round it was active.</summary>
+    public ReadOnlySpan<float> NodeLosses => _losses;
+
+    /// <summary>|g_i|^2 of each node's first local-step gradient in the last round it was active.</summary>
+    public ReadOnlySpan<float> GradientNormsSquared => _gradientNormsSquared;
+
+    /// <summary>
+    /// One D-PSGD round: tau local steps on each active node (in parallel over the pool), then X_active &lt;- W X_active.
+    /// <paramref name="mixing"/> must already be rebuilt for <paramref name="active"/>. Allocates nothing.
+    /// </summary>
+    /// <returns>Mean training loss over the active nodes.</returns>
+    /// <exception cref="DivergenceException">A loss or a parameter became non-finite.</exception>
+    public float RunRound(ReadOnlySpan<bool> active, MixingMatrix mixing)
+    {
+        ArgumentNullException.ThrowIfNull(mixing);
+        if (active.Length != NodeCount)
+        {
+            throw new ArgumentException($"Expected {NodeCount} flags, got {active.Length}.", nameof(active));
+        }
+
+        _activeCount = 0;
+        for (int i = 0; i < active.Length; i++)
+        {
+            _activeMask[i] = active[i];
+            if (active[i])
+            {
+                _activeList[_activeCount++] = i;
+            }
+        }
+
+        if (_activeCount == 0)
+        {
+            return float.NaN;
+        }
+
+        _nextItem = -1;
+        _pool.Run(_localStepsBody);
+        _mixing = mixing;
+        _nextItem = -1;
+        _pool.Run(_mixBody);
+        Gossip.CommitRows(Parameters, Scratch, _activeMask, 0, NodeCount);
+        _mixing = null;
+        float sum = 0;
+        for (int a = 0; a < _activeCount; a++)
+        {
+            sum += _losses[_activeList[a]];
+        }
+
+        _round++;
+        return sum / _activeCount;
+    }
+
+    /// <summary>
+    /// Node <paramref name="node"/>'s tau local steps at round <paramref name="round"/>: the single-node form that a
+    /// distributed worker runs on its own row. Returns the mean loss over the steps.
+    /// </summary>
+    public float LocalSteps(int node, int round, ModelWorkspace workspace, Span<int> batch)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        Span<float> x = Parameters.Row(node);
+        Span<float> m = Momentum.Row(node);
+        Span<float> g = Gradients.Row(node);
+        float eta = Options.StepSize(round);
+        float lossSum = 0;
+        for (int step = 0; step < Options.LocalSteps; step++)
+        {
+            _samplers[node].Next(batch);
+            float loss = _network.LossAndGradient(x, _train, batch, g, workspace);
+            if (!float.IsFinite(loss))
+            {
+                throw new DivergenceException(round, node, $"loss is {loss}");
+            }
+
+            if (step == 0)
+            {
+                _gradientNormsSquared[node] = TensorPrimitives.Dot(g, g);
+            }
+
+            Apply(x, m, g, eta);
+            lossSum += loss;
+        }
+
+        if (!float.IsFinite(TensorPrimitives.Sum(x)))
+        {
+            throw new DivergenceException(round, node, "a parameter is not finite");
+        }
+
+        return lossSum / Options.LocalSteps;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _pool.Dispose();
+
+    private void Apply(Span<float> x, Span<float> m, Span<float> g, float eta)
+    {
+        if (Options.WeightDecay > 0)
+        {
+            TensorPrimitives.MultiplyAdd(x, Options.WeightDecay, g, g);
+        }
+
+        if (Options.Momentum > 0)
+        {
+            // m <- mu m + g ; x <- x - eta m
+            TensorPrimitives.MultiplyAdd(m, Options.Momentum, g, m);
+            TensorPrimitives.MultiplyAdd(m, -eta, x, x);
+        }
+        else
+        {
+            TensorPrimitives.MultiplyAdd(g, -eta, x, x);
+        }
+    }
+
+    private void RunLocalSteps(int worker)
+    {
+        int item;
+        while ((item = Interlocked.Increment(ref _nextItem)) < _activeCount)
+        {
+            int node = _activeList[item];
+            _losses[node] = LocalSteps(node, _round, _workspaces[worker], _batches[worker]);
+        }
+    }
+
+    private void RunMix(int worker)
+    {
+        // Rows are claimed in chunks so that two threads stream different parts of the stack.
+        const int Chunk = 8;
+        int chunks = (NodeCount + Chunk - 1) / Chunk;
+        int item;
+        while ((item = Interlocked.Increment(ref _nextItem)) < chunks)
+        {
+            int from = item * Chunk;
+            Gossip.MixRows(_mixing!, Parameters, Scratch, _activeMask, from, Math.Min(NodeCount, from + Chunk));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+namespace Verdant.Core.Policies;
+
+/// <summary>
+/// Marginal operational carbon of running one more unit at a site right now, counting the site's renewable surplus as
+/// free: units are stacked onto the surplus first, so the j-th unit (0-based) draws max(0, min(P, (j+1) P - S)) W from the
+/// grid, where P is its training power and S the surplus.
+/// </summary>
+public static class MarginalCarbon
+{
+    /// <summary>Grid power (W) drawn by the <paramref name="j"/>-th unit of power <paramref name="unitPowerW"/> on a surplus of <paramref name="surplusW"/>.</summary>
+    public static double GridPowerW(int j, double unitPowerW, double surplusW)
+        => Math.Clamp(((j + 1) * unitPowerW) - Math.Max(0, surplusW), 0, unitPowerW);
+
+    /// <summary>
+    /// Grams CO2eq per PFLOP (1e15 FLOP) of the <paramref name="j"/>-th unit: grid W x intensity (g/kWh) / FLOP/s,
+    /// scaled from g per J x 1/3.6e6.
+    /// </summary>
+    public static double GramsPerPflop(int j, UnitView unit, double surplusW, double intensityGPerKwh)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        double gridW = GridPowerW(j, unit.TrainingPowerW, surplusW);
+        double gramsPerSecond = gridW * intensityGPerKwh / 3.6e6;
+        return gramsPerSecond / unit.SustainedFlops * 1e15;
+    }
+
+    /// <summary>
+    /// Every unit's marginal g CO2eq per PFLOP if units at a site are added in index order, for ranking across sites.
+    /// </summary>
+    public static double[] ForAllUnits(PolicyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var result = new double[context.Units.Count];
+        var seenAtSite = new int[context.Sites.Count];
+        foreach (UnitView unit in context.Units)
+        {
+            int j = seenAtSite[unit.Site]++;
+            result[unit.Index] = GramsPerPflop(j, unit, context.MinSurplusOverEpochW(unit.Site),
+                context.IntensityGPerKwh(unit.Site));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,39 @@
+namespace Verdant.Core.Policies;
+
+/// <summary>"Did you mean" support for names typed by users (policies, scenario keys): case-insensitive Levenshtein distance.</summary>
+public static class NameSuggestion
+{
+    /// <summary>Edit distance between <paramref name="a"/> and <paramref name="b"/>, ignoring case.</summary>
+    public static int Distance(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    /// <summary>The candidate closest to <paramref name="typed"/>, or null when none is within <paramref name="maxDistance"/>.</summary>
+    public static string? Closest(IEnumerable<string> candidates, string typed, int maxDistance = 3)
+    {
+        string? best = candidates.MinBy(c => Distance(c, typed));
+        return best is not null && Distance(best, typed) <= maxDistance ? best : null;
+    }
+}

@@ -1,0 +1,41 @@
+namespace Verdant.Core.Policies;
+
+/// <summary>The allocation policies by name; unknown names get a "did you mean" suggestion.</summary>
+public static class PolicyCatalog
+{
+    private static readonly Dictionary<string, Func<PolicyOptions, IAllocationPolicy>> Factories =
+        new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["all"] = _ => new AllPolicy(),
+            ["random-k"] = o => new RandomKPolicy(o.K),
+            ["greenest-k"] = o => new GreenestKPolicy(o.K),
+            ["renewable-only"] = _ => new RenewableOnlyPolicy(),
+            ["carbon-cap"] = o => new CarbonCapPolicy(o.CarbonCapGPerKwh),
+        };
+
+    /// <summary>Registered names, in catalogue order.</summary>
+    public static IReadOnlyList<string> Names => [.. Factories.Keys];
+
+    /// <summary>Whether <paramref name="name"/> is registered.</summary>
+    public static bool Contains(string name) => Factories.ContainsKey(name);
+
+    /// <summary>Creates the policy <paramref name="name"/>.</summary>
+    /// <exception cref="ArgumentException">Unknown name; the message lists the names and the closest one.</exception>
+    public static IAllocationPolicy Create(string name, PolicyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (Factories.TryGetValue(name, out var factory))
+        {
+            return factory(options);
+        }
+
+        throw new ArgumentException(UnknownMessage(name), nameof(name));
+    }
+
+    /// <summary>The message for an unknown policy name.</summary>
+    public static string UnknownMessage(string name)
+    {
+        string hint = NameSuggestion.Closest(Names, name) is { } closest ? $" (did you mean '{closest}'?)" : string.Empty;
+        return $"unknown policy '{name}'{hint}; known: {string.Join(", ", Names)}";
+    }
+}

@@ -1,0 +1,66 @@
+using Verdant.Core.Energy;
+
+namespace Verdant.Core.Policies;
+
+/// <summary>
+/// Everything a policy may read at a decision epoch: the time, the units, each site's supply now and its forecast for
+/// later (the future only through <see cref="Forecast"/>), progress signals, and the policy's own seeded generator.
+/// </summary>
+public sealed class PolicyContext
+{
+    /// <summary>Creates a context.</summary>
+    public PolicyContext(DateTimeOffset nowUtc, TimeSpan epoch, IReadOnlyList<Site> sites, IReadOnlyList<UnitView> units,
+        ISupplyForecast forecast, ProgressSignals progress, Random random)
+    {
+        NowUtc = nowUtc;
+        Epoch = epoch;
+        Sites = sites;
+        Units = units;
+        Forecast = forecast;
+        Progress = progress;
+        Random = random;
+    }
+
+    /// <summary>Start of the epoch being decided.</summary>
+    public DateTimeOffset NowUtc { get; }
+
+    /// <summary>Length of a decision epoch.</summary>
+    public TimeSpan Epoch { get; }
+
+    /// <summary>The sites.</summary>
+    public IReadOnlyList<Site> Sites { get; }
+
+    /// <summary>All units, in node order.</summary>
+    public IReadOnlyList<UnitView> Units { get; }
+
+    /// <summary>The only window on the future.</summary>
+    public ISupplyForecast Forecast { get; }
+
+    /// <summary>Progress so far.</summary>
+    public ProgressSignals Progress { get; }
+
+    /// <summary>The policy's own generator (seeded from the scenario).</summary>
+    public Random Random { get; }
+
+    /// <summary>Renewable surplus at <paramref name="site"/> now (W).</summary>
+    public double SurplusW(int site) => Forecast.SurplusW(site, NowUtc, NowUtc);
+
+    /// <summary>Grid carbon intensity at <paramref name="site"/> now (gCO2eq/kWh).</summary>
+    public double IntensityGPerKwh(int site) => Forecast.GridIntensityGPerKwh(site, NowUtc, NowUtc);
+
+    /// <summary>
+    /// The least forecast surplus at <paramref name="site"/> over this epoch and the hour after it (W), so that a round
+    /// still running when the epoch ends is covered too.
+    /// </summary>
+    public double MinSurplusOverEpochW(int site)
+    {
+        double min = double.PositiveInfinity;
+        DateTimeOffset end = NowUtc + Epoch + TimeSpan.FromHours(1);
+        for (DateTimeOffset t = NowUtc; t < end; t += TimeSpan.FromHours(1))
+        {
+            min = Math.Min(min, Forecast.SurplusW(site, NowUtc, t));
+        }
+
+        return Math.Min(min, Forecast.SurplusW(site, NowUtc, end));
+    }
+}

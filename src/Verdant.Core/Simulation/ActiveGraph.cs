@@ -1,0 +1,47 @@
+using Verdant.Core.Consensus;
+
+namespace Verdant.Core.Simulation;
+
+/// <summary>
+/// Builds the scenario's topology family over the currently active units only, so the graph the active units average
+/// on is connected whatever the policy chose; inactive units get no edges. Rebuilt at decision epochs, not every round.
+/// </summary>
+public static class ActiveGraph
+{
+    /// <summary>
+    /// The graph on all N nodes whose edges join active nodes in the family of <paramref name="spec"/>; a family that
+    /// cannot be built on the active count (a hypercube of 6) falls back to the exponential graph, said in the return.
+    /// </summary>
+    public static (Graph Graph, string? Fallback) Build(TopologySpec spec, ReadOnlySpan<bool> active, Fleet fleet, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(fleet);
+        var ids = new List<int>();
+        for (int i = 0; i < active.Length; i++)
+        {
+            if (active[i])
+            {
+                ids.Add(i);
+            }
+        }
+
+        if (ids.Count < 2)
+        {
+            return (new Graph(active.Length, []), null);
+        }
+
+        Graph local;
+        string? fallback = null;
+        try
+        {
+            local = Topology.Build(spec, ids.Count, (a, b) => fleet.DistanceKm(ids[a], ids[b]), random);
+        }
+        catch (ArgumentException ex)
+        {
+            fallback = $"{spec.Kind} not possible on {ids.Count} units ({ex.Message}); exponential graph used";
+            local = Topology.Build(spec with { Kind = TopologyKind.Exponential }, ids.Count, null, random);
+        }
+
+        return (new Graph(active.Length, local.Edges().Select(e => (ids[e.A], ids[e.B]))), fallback);
+    }
+}

@@ -1,0 +1,28 @@
+using Verdant.Core.Consensus;
+using Verdant.Core.Data;
+using Verdant.Core.Energy;
+using Verdant.Core.Models;
+using Verdant.Core.Policies;
+
+namespace Verdant.Core.Simulation;
+
+/// <summary>Everything that defines a run, validated by whoever builds it (the CLI's scenario loader).</summary>
+public sealed record Scenario(
+    string Name,
+    DateTimeOffset StartUtc,
+    IReadOnlyList<Site> Sites,
+    ModelSpec Model,
+    PartitionSpec Partition,
+    TopologySpec Topology,
+    SgdOptions Training,
+    WorkloadSpec Workload,
+    string PolicyName,
+    PolicyOptions Policy,
+    StopRule Stop,
+    NetworkOptions Network,
+    int Seed,
+    int EvaluateEveryRounds)
+{
+    /// <summary>Total compute units over all sites: the node count N.</summary>
+    public int UnitCount => Sites.Sum(s => s.Units);
+}

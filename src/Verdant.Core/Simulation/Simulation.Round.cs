@@ -1,0 +1,116 @@
+using Verdant.Core.Consensus;
+using Verdant.Core.Energy;
+using Verdant.Core.Policies;
+
+namespace Verdant.Core.Simulation;
+
+public sealed partial class Simulation
+{
+    private void Decide(int round)
+    {
+        var context = new PolicyContext(_now, _scenario.Policy.Epoch, _scenario.Sites, _fleet.Units, _forecast,
+            new ProgressSignals(round, _lastLoss, double.NaN, double.NaN, _lastAccuracy), _policyRandom);
+        Allocation allocation = _policy.Decide(context);
+        if (allocation.Active.Length != _fleet.Count)
+        {
+            throw new InvalidOperationException($"policy {_policy.Name} returned {allocation.Active.Length} flags for {_fleet.Count} units");
+        }
+
+        ChargeWakeUps(allocation.Active);
+        allocation.Active.CopyTo(_active, 0);
+        (Graph graph, string? fallback) = ActiveGraph.Build(_scenario.Topology, _active, _fleet, _topologyRandom);
+        _graph = graph;
+        _mixing = new MixingMatrix(graph);
+        _mixing.Rebuild(_active);
+        int count = allocation.ActiveCount;
+        int sites = _active.Select((a, i) => a ? _fleet.SiteOf(i) : -1).Where(s => s >= 0).Distinct().Count();
+        double gap = count > 0 ? _mixing.SpectralGap(_active) : 0;
+        string reason = fallback is null ? allocation.Reason : $"{allocation.Reason}; {fallback}";
+        _decisions.Add(new DecisionRecord(_now, round, count, sites, gap, reason));
+    }
+
+    private void ChargeWakeUps(bool[] next)
+    {
+        var wakeKwh = new double[_scenario.Sites.Count];
+        for (int i = 0; i < next.Length; i++)
+        {
+            if (next[i] && !_active[i])
+            {
+                Site site = _scenario.Sites[_fleet.SiteOf(i)];
+                wakeKwh[_fleet.SiteOf(i)] += site.Hardware.WakeEnergyJ * site.Pue / 3.6e6;
+            }
+        }
+
+        for (int s = 0; s < wakeKwh.Length; s++)
+        {
+            if (wakeKwh[s] > 0)
+            {
+                _ledger.Charge(s, _now, 60, wakeKwh[s], EnergyUse.Wake);
+            }
+        }
+    }
+
+    private void RunRound(int round)
+    {
+        float loss = _sgd.RunRound(_active, _mixing);
+        _lastLoss = loss;
+        _cost.Compute(_active, _graph);
+        double renewable = 0, battery = 0, grid = 0, carbon = 0, compute = 0, network = 0;
+        for (int s = 0; s < _scenario.Sites.Count; s++)
+        {
+            Accumulate(_ledger.Charge(s, _now, _cost.SiteComputeS[s], _cost.SiteComputeKwh[s], EnergyUse.Compute));
+            Accumulate(_ledger.Charge(s, _now, _cost.DurationS, _cost.SiteIdleKwh[s], EnergyUse.Idle));
+            Accumulate(_ledger.Charge(s, _now, _cost.DurationS, _cost.SiteNetworkKwh[s], EnergyUse.Network));
+            compute += _cost.SiteComputeKwh[s] + _cost.SiteIdleKwh[s];
+            network += _cost.SiteNetworkKwh[s];
+        }
+
+        DateTimeOffset start = _now;
+        _now += TimeSpan.FromSeconds(_cost.DurationS);
+        _bytes += _cost.BytesSent;
+        int active = _decisions[^1].ActiveUnits;
+        _nodeRounds += active;
+        double accuracy = double.NaN, testLoss = double.NaN;
+        if ((round + 1) % _scenario.EvaluateEveryRounds == 0)
+        {
+            (testLoss, accuracy) = EvaluateAverage();
+            _lastAccuracy = accuracy;
+            if (_timeToTargetHours is null && _scenario.Stop.TargetAccuracy is { } target && accuracy >= target)
+            {
+                _timeToTargetHours = (_now - _scenario.StartUtc).TotalHours;
+            }
+        }
+
+        _rounds.Add(new RoundRecord(round, start, _cost.DurationS, active, loss, accuracy, testLoss, compute, network,
+            renewable, battery, grid, carbon, _cost.BytesSent));
+
+        void Accumulate(ChargeResult r)
+        {
+            renewable += r.RenewableKwh;
+            battery += r.BatteryKwh;
+            grid += r.GridKwh;
+            carbon += r.CarbonG;
+        }
+    }
+
+    private (double Loss, double Accuracy) EvaluateAverage()
+    {
+        _sgd.Parameters.MeanOfRows(_average);
+        return _model.Evaluate(_average, _test, _evalWorkspace);
+    }
+
+    private SimulationResult Finish(string stopReason)
+    {
+        (double loss, double accuracy) = EvaluateAverage();
+        if (_timeToTargetHours is null && _scenario.Stop.TargetAccuracy is { } target && accuracy >= target)
+        {
+            _timeToTargetHours = (_now - _scenario.StartUtc).TotalHours;
+        }
+
+        double distance = Gossip.ConsensusDistance(_sgd.Parameters, _all, _sgd.Scratch.Row(0));
+        _ledger.Close(_now);
+        return new SimulationResult(_scenario.Name, _policy.Name, _scenario.Seed, _rounds, _decisions, _ledger.Rows(),
+            _scenario.Sites.Select(s => s.Name).ToArray(), _ledger.Totals, new FinalMetrics(accuracy, loss, distance),
+            (_now - _scenario.StartUtc).TotalHours, _bytes, _nodeRounds, _timeToTargetHours, stopReason);
+    }
+}

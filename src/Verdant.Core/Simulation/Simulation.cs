@@ -1,0 +1,148 @@
+using Verdant.Core.Consensus;
+using Verdant.Core.Data;
+using Verdant.Core.Energy;
+using Verdant.Core.Models;
+using Verdant.Core.Numerics;
+using Verdant.Core.Policies;
+
+namespace Verdant.Core.Simulation;
+
+/// <summary>
+/// Runs a scenario: real D-PSGD training on real data, with simulated sites, weather, grids, network and clock. Every
+/// decision epoch the policy picks the active units; every round they train, mix, and are charged to the ledger at the
+/// simulated time; the clock advances by the round's duration. Output depends only on the scenario, data and seed.
+/// </summary>
+public sealed partial class Simulation : IDisposable
+{
+    private const int ForecastMarginHours = 48;
+
+    private readonly Scenario _scenario;
+    private readonly Dataset _test;
+    private readonly Fleet _fleet;
+    private readonly NetworkModel _network;
+    private readonly IReadOnlyList<SiteSupply> _supplies;
+    private readonly EnergyLedger _ledger;
+    private readonly ISupplyForecast _forecast;
+    private readonly IAllocationPolicy _policy;
+    private readonly Random _policyRandom;
+    private readonly Random _topologyRandom;
+    private readonly Network _model;
+    private readonly DecentralizedSgd _sgd;
+    private readonly RoundCost _cost;
+    private readonly ModelWorkspace _evalWorkspace;
+    private readonly float[] _average;
+    private readonly bool[] _active;
+    private readonly bool[] _all;
+    private readonly List<RoundRecord> _rounds = [];
+    private readonly List<DecisionRecord> _decisions = [];
+    private Graph _graph;
+    private MixingMatrix _mixing;
+    private DateTimeOffset _now;
+    private double _lastAccuracy = double.NaN;
+    private double _lastLoss = double.NaN;
+    private double? _timeToTargetHours;
+    private long _bytes;
+    private long _nodeRounds;
+
+    /// <summary>Prepares a run of <paramref name="scenario"/> on <paramref name="train"/>, evaluated on <paramref name="test"/>.</summary>
+    /// <remarks>
+    /// <c>workers</c> is the number of threads that train nodes in parallel (the CLI passes the core count);
+    /// <c>forecastFactory</c> chooses what policies may know of the future (perfect forecasts when null).
+    /// </remarks>
+    public Simulation(Scenario scenario, Dataset train, Dataset test, IGemm gemm, int workers,
+        Func<IReadOnlyList<SiteSupply>, ISupplyForecast>? forecastFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(train);
+        _scenario = scenario;
+        _test = test ?? throw new ArgumentNullException(nameof(test));
+        _network = new NetworkModel(scenario.Network);
+        _fleet = new Fleet(scenario, _network);
+        int hours = (int)Math.Ceiling(scenario.Stop.DeadlineHours) + ForecastMarginHours;
+        _supplies = scenario.Sites
+            .Select((s, i) => SupplyBuilder.Build(s.Energy, scenario.StartUtc, hours, Seeds.Create(scenario.Seed, Seeds.Weather, i)))
+            .ToArray();
+        _ledger = new EnergyLedger(_supplies, scenario.StartUtc);
+        _forecast = forecastFactory?.Invoke(_supplies) ?? new PerfectForecast(_supplies);
+        _policy = PolicyCatalog.Create(scenario.PolicyName, scenario.Policy);
+        _policyRandom = Seeds.Create(scenario.Seed, Seeds.Policy);
+        _topologyRandom = Seeds.Create(scenario.Seed, Seeds.Topology);
+        _model = new Network(scenario.Model, gemm);
+        int[][] shards = Partitioner.Partition(train.Labels, train.ClassCount, _fleet.Count, scenario.Partition,
+            Seeds.Create(scenario.Seed, Seeds.Partition));
+        _sgd = new DecentralizedSgd(_model, train, shards, scenario.Training, scenario.Seed, workers);
+        _cost = new RoundCost(scenario, _fleet, _network);
+        _evalWorkspace = new ModelWorkspace(scenario.Model, 1000);
+        _average = new float[scenario.Model.ParameterCount];
+        _active = new bool[_fleet.Count];
+        _all = Enumerable.Repeat(true, _fleet.Count).ToArray();
+        _graph = new Graph(_fleet.Count, []);
+        _mixing = new MixingMatrix(_graph);
+        _now = scenario.StartUtc;
+    }
+
+    /// <summary>The supplies built for this run (hourly renewable, load and grid series per site).</summary>
+    public IReadOnlyList<SiteSupply> Supplies => _supplies;
+
+    /// <summary>The trainer, for inspection in tests.</summary>
+    public DecentralizedSgd Trainer => _sgd;
+
+    /// <summary>Runs to the stop rule.</summary>
+    /// <exception cref="DivergenceException">Training blew up; the message names the round and node.</exception>
+    public SimulationResult Run(IProgress<RoundProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        StopRule stop = _scenario.Stop;
+        DateTimeOffset deadline = _scenario.StartUtc + TimeSpan.FromHours(stop.DeadlineHours);
+        DateTimeOffset nextDecision = _now;
+        string stopReason = "deadline reached";
+        int round = 0;
+        while (true)
+        {
+            if (round >= stop.MaxRounds)
+            {
+                stopReason = $"{stop.MaxRounds} rounds done";
+                break;
+            }
+
+            if (_now >= deadline)
+            {
+                break;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_now >= nextDecision)
+            {
+                Decide(round);
+                nextDecision = NextEpochBoundary(_now);
+            }
+
+            if (_decisions[^1].ActiveUnits == 0)
+            {
+                _now = nextDecision;
+                continue;
+            }
+
+            RunRound(round);
+            round++;
+            progress?.Report(new RoundProgress(round, stop.MaxRounds, _now, (_now - _scenario.StartUtc).TotalHours,
+                _lastAccuracy, _ledger.Totals.TotalKwh, _ledger.Totals.CarbonKg, _decisions[^1].ActiveUnits));
+            if (stop.StopAtTarget && _timeToTargetHours is not null)
+            {
+                stopReason = "target accuracy reached";
+                break;
+            }
+        }
+
+        return Finish(stopReason);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _sgd.Dispose();
+
+    private DateTimeOffset NextEpochBoundary(DateTimeOffset now)
+    {
+        TimeSpan epoch = _scenario.Policy.Epoch;
+        long elapsed = (now - _scenario.StartUtc).Ticks / epoch.Ticks;
+        return _scenario.StartUtc + (epoch * (elapsed + 1));
+    }
+}

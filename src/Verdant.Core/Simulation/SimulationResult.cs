@@ -1,0 +1,20 @@
+using Verdant.Core.Energy;
+
+namespace Verdant.Core.Simulation;
+
+/// <summary>The outcome of a run: per-round and per-decision records, the ledger, totals and final metrics.</summary>
+public sealed record SimulationResult(
+    string Scenario,
+    string Policy,
+    int Seed,
+    IReadOnlyList<RoundRecord> Rounds,
+    IReadOnlyList<DecisionRecord> Decisions,
+    IReadOnlyList<SiteHourRecord> EnergyRows,
+    IReadOnlyList<string> SiteNames,
+    EnergyTotals Energy,
+    FinalMetrics Final,
+    double SimulatedHours,
+    long BytesSent,
+    long NodeRounds,
+    double? TimeToTargetHours,
+    string StopReason);

@@ -1,0 +1,31 @@
+namespace Verdant.Core.Simulation;
+
+/// <summary>
+/// The real job the simulated training stands for: the FLOPs one local step represents (sets how long a round lasts on
+/// each unit's hardware) and the bytes of one model copy sent to one neighbour (sets communication time and energy).
+/// </summary>
+public sealed record WorkloadSpec
+{
+    /// <summary>Creates a validated workload.</summary>
+    public WorkloadSpec(double flopsPerStep, double messageBytes)
+    {
+        if (!(flopsPerStep > 0 && double.IsFinite(flopsPerStep)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(flopsPerStep), flopsPerStep, "FLOPs per step must be positive.");
+        }
+
+        if (!(messageBytes >= 0 && double.IsFinite(messageBytes)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(messageBytes), messageBytes, "Message bytes must not be negative.");
+        }
+
+        FlopsPerStep = flopsPerStep;
+        MessageBytes = messageBytes;
+    }
+
+    /// <summary>FLOPs of one local step of the represented job.</summary>
+    public double FlopsPerStep { get; }
+
+    /// <summary>Bytes of one model copy on the wire.</summary>
+    public double MessageBytes { get; }
+}

@@ -1,0 +1,133 @@
+using Verdant.Cli.Scenarios;
+using Verdant.Core.Consensus;
+
+namespace Verdant.Cli.Tests.Scenarios;
+
+public class ScenarioLoaderTests
+{
+    internal const string Valid = """
+        name: t
+        sites:
+          - { name: a, lat: 48.8, lon: 2.3, units: 2, hardware: gpu-a100, solar_kwp: 3, country: FR }
+          - { name: b, lat: 52.2, lon: 21.0, units: 1, hardware: gpu-v100, country: PL }
+        model: { kind: logreg }
+        training: { learning_rate: 0.1 }
+        workload: { flops_per_step: 1e15, message_bytes: 1e8 }
+        policy: { name: greenest-k, k: 2 }
+        stop: { rounds: 5 }
+        """;
+
+    private static LoadedScenario Load(string yaml) => ScenarioLoader.Load(new StringReader(yaml), "t.yaml", "/tmp");
+
+    private static string Error(string yaml) => Assert.Throws<ScenarioException>(() => Load(yaml)).Message;
+
+    [Fact]
+    public void Load_ValidFile_BuildsScenario()
+    {
+        LoadedScenario loaded = Load(Valid);
+
+        Assert.Equal(3, loaded.Scenario.UnitCount);
+        Assert.Equal("greenest-k", loaded.Scenario.PolicyName);
+        Assert.Equal(2, loaded.Scenario.Policy.K);
+        Assert.Equal(TopologyKind.Exponential, loaded.Scenario.Topology.Kind);
+        Assert.Equal(ScenarioLoader.DefaultDataDirectory, loaded.DataDirectory);
+    }
+
+    [Fact]
+    public void Load_EmbeddedDefault_IsValidWithTwelveSites()
+    {
+        LoadedScenario loaded = EmbeddedScenarios.LoadDefault();
+
+        Assert.Equal(12, loaded.Scenario.Sites.Count);
+        Assert.Equal(36, loaded.Scenario.UnitCount);
+    }
+
+    [Fact]
+    public void Load_UnknownKey_NamesFieldAndSuggests()
+    {
+        string message = Error(Valid.Replace("solar_kwp: 3", "solar_kw: 3", StringComparison.Ordinal));
+
+        Assert.StartsWith("t.yaml: sites[0].solar_kw: unknown key (did you mean 'solar_kwp'?); known keys:", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_WrongType_NamesFieldAndValue()
+    {
+        string message = Error(Valid.Replace("units: 2", "units: two", StringComparison.Ordinal));
+
+        Assert.Equal("t.yaml: sites[0].units: must be a whole number, got 'two' (line 3)", message);
+    }
+
+    [Fact]
+    public void Load_NegativeCapacity_NamesField()
+    {
+        string message = Error(Valid.Replace("solar_kwp: 3", "solar_kwp: -3", StringComparison.Ordinal));
+
+        Assert.Equal("t.yaml: sites[0].solar_kwp: must not be negative, got -3 (line 3)", message);
+    }
+
+    [Fact]
+    public void Load_NegativeBatteryCapacity_NamesField()
+    {
+        string message = Error(Valid.Replace("country: PL }", "country: PL, battery: { capacity_kwh: -5, charge_kw: 1, discharge_kw: 1 } }", StringComparison.Ordinal));
+
+        Assert.Equal("t.yaml: sites[1].battery.capacity_kwh: must not be negative, got -5 (line 4)", message);
+    }
+
+    [Fact]
+    public void Load_NoSites_SaysSitesRequired()
+    {
+        string yaml = string.Join('\n', Valid.Split('\n').Where(l => !l.TrimStart().StartsWith("- {", StringComparison.Ordinal)))
+            .Replace("sites:", "sites: []", StringComparison.Ordinal);
+
+        Assert.Equal("t.yaml: sites: at least one site is required", Error(yaml));
+    }
+
+    [Fact]
+    public void Load_MissingSection_SaysRequired()
+    {
+        string message = Error(Valid.Replace("training: { learning_rate: 0.1 }\n", string.Empty, StringComparison.Ordinal));
+
+        Assert.Equal("t.yaml: training: is required", message);
+    }
+
+    [Fact]
+    public void Load_UnknownHardware_ListsCatalogue()
+    {
+        string message = Error(Valid.Replace("gpu-v100", "gpu-v10", StringComparison.Ordinal));
+
+        Assert.StartsWith("t.yaml: sites[1].hardware: unknown hardware 'gpu-v10' (did you mean 'gpu-v100'?); known:", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnknownPolicy_Suggests()
+    {
+        string message = Error(Valid.Replace("name: greenest-k", "name: greenest", StringComparison.Ordinal));
+
+        Assert.StartsWith("t.yaml: policy.name: unknown policy 'greenest' (did you mean 'greenest-k'?)", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_DuplicateSiteName_Rejected()
+    {
+        string message = Error(Valid.Replace("name: b,", "name: a,", StringComparison.Ordinal));
+
+        Assert.Equal("t.yaml: sites[1].name: 'a' is used by another site", message);
+    }
+
+    [Fact]
+    public void Load_BadTopology_ListsChoices()
+    {
+        string message = Error(Valid + "\ntopology: { kind: rin }\n");
+
+        Assert.StartsWith("t.yaml: topology.kind: unknown value 'rin' (did you mean 'ring'?); expected one of complete, ring,", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_InvalidYaml_SaysLine()
+    {
+        string message = Error("name: [unclosed\nsites: x\n");
+
+        Assert.StartsWith("t.yaml: not valid YAML at line", message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,84 @@
+using Verdant.Core.Data;
+using Verdant.Core.Energy;
+using Verdant.Core.Numerics;
+using Verdant.Core.Simulation;
+using Sim = Verdant.Core.Simulation.Simulation;
+
+namespace Verdant.Core.Tests.Simulation;
+
+public class SimulationTests
+{
+    private static SimulationResult Run(Scenario scenario)
+    {
+        (Dataset train, Dataset test) = TestScenarios.Data();
+        using var simulation = new Sim(scenario, train, test, new ManagedGemm(), workers: 2);
+        return simulation.Run();
+    }
+
+    [Fact]
+    public void Run_RenewableOnly_UsesNoGridAndEmitsNothing()
+    {
+        SimulationResult result = Run(TestScenarios.Small("renewable-only"));
+
+        Assert.Equal(40, result.Rounds.Count);
+        Assert.Equal(0, result.Energy.GridKwh);
+        Assert.Equal(0, result.Energy.CarbonKg);
+        Assert.True(result.Energy.RenewableKwh > 0);
+    }
+
+    [Fact]
+    public void Run_GreenestK_EmitsLessThanAllForSameRounds()
+    {
+        SimulationResult all = Run(TestScenarios.Small("all"));
+        SimulationResult greenest = Run(TestScenarios.Small("greenest-k"));
+
+        Assert.True(greenest.Energy.CarbonKg < all.Energy.CarbonKg, $"{greenest.Energy.CarbonKg} >= {all.Energy.CarbonKg}");
+    }
+
+    [Fact]
+    public void Run_SameSeed_SameRecords()
+    {
+        SimulationResult a = Run(TestScenarios.Small("greenest-k", seed: 9));
+        SimulationResult b = Run(TestScenarios.Small("greenest-k", seed: 9));
+
+        Assert.Equal(a.Rounds, b.Rounds);
+        Assert.Equal(a.EnergyRows, b.EnergyRows);
+        Assert.Equal(a.Final, b.Final);
+    }
+
+    [Fact]
+    public void Run_LedgerTotals_EqualSumOfRoundsAndRows()
+    {
+        SimulationResult r = Run(TestScenarios.Small("all"));
+
+        double roundsGrid = r.Rounds.Sum(x => x.GridKwh);
+        double roundsRenewable = r.Rounds.Sum(x => x.RenewableKwh);
+        Assert.Equal(r.Energy.GridKwh, roundsGrid, 9);
+        Assert.Equal(r.Energy.RenewableKwh, roundsRenewable, 9);
+        Assert.Equal(r.Energy.GridKwh, r.EnergyRows.Sum(x => x.GridKwh), 9);
+        Assert.Equal(r.Energy.CarbonKg, r.EnergyRows.Sum(x => x.CarbonKg), 9);
+        Assert.Equal(r.Energy.TotalKwh, r.EnergyRows.Sum(x => x.DemandKwh), 9);
+        Assert.All(r.EnergyRows, row => Assert.True(row.RenewableUsedKwh <= row.RenewableAvailableKwh + 1e-12));
+    }
+
+    [Fact]
+    public void Run_All_ComputeEnergyMatchesFlopsOverSpeedTimesPower()
+    {
+        Scenario scenario = TestScenarios.Small("all", rounds: 10);
+        SimulationResult r = Run(scenario);
+
+        double seconds = scenario.Workload.FlopsPerStep / TestScenarios.Gpu.SustainedFlops;
+        double expected = 10 * 2 * seconds * TestScenarios.Gpu.BusyPowerW * (1.2 + 1.1 + 1.2 + 1.5) / 3.6e6;
+        Assert.Equal(expected, r.Energy.ComputeKwh, 9);
+        Assert.Equal(80, r.NodeRounds);
+        Assert.All(r.Rounds, x => Assert.True(x.DurationS >= seconds));
+    }
+
+    [Fact]
+    public void Run_All_ClockAdvancesBySumOfRoundDurations()
+    {
+        SimulationResult r = Run(TestScenarios.Small("all", rounds: 12));
+
+        Assert.Equal(r.Rounds.Sum(x => x.DurationS) / 3600, r.SimulatedHours, 6);
+    }
+}

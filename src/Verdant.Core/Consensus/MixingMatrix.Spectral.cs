@@ -17,7 +17,12 @@ public sealed partial class MixingMatrix
     public double SpectralGap(ReadOnlySpan<bool> active)
     {
         Graph.CheckMask(active, Graph.NodeCount, nameof(active));
-        var dense = ActiveMetropolis(Graph, active);
+        return GapOf(ActiveMetropolis(Graph, active));
+    }
+
+    /// <summary>1 - max(|lambda_2|, |lambda_min|) of a symmetric stochastic matrix, clamped to [0, 1]; 1 below two rows.</summary>
+    internal static double GapOf(Matrix<double> dense)
+    {
         if (dense.RowCount <= 1)
         {
             return 1.0;

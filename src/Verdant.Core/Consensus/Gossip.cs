@@ -11,7 +11,7 @@ namespace Verdant.Core.Consensus;
 /// Nedic and Ozdaglar, "Distributed subgradient methods for multi-agent optimization", IEEE TAC, 2009. The step reads
 /// neighbours' old rows, so it runs in two phases: <see cref="MixRows"/> writes W X into the scratch rows, then
 /// <see cref="CommitRows"/> copies them back. Worker threads may split each phase by row ranges, with a barrier between
-/// the phases. Every inner loop is one TensorPrimitives call over a whole row, so the step streams at memory bandwidth.
+/// the phases. The weights must come from <see cref="MixingMatrix.Rebuild"/> with the same active mask. Every inner loop is one TensorPrimitives call over a whole row, so the step streams at memory bandwidth.
 /// </remarks>
 public static class Gossip
 {

@@ -75,6 +75,16 @@ public class SeriesResamplingTests
     }
 
     [Fact]
+    public void Gap_ConfiguredLimit_TurnsShortGapIntoError()
+    {
+        string csv = "timestamp,value\n2020-01-01T00:00Z,10\n2020-01-01T01:00Z,20\n2020-01-01T04:00Z,50\n";
+
+        SeriesFormatException error = Fails(csv, Generic(SeriesUnit.Watts) with { MaxGap = TimeSpan.FromMinutes(90) });
+
+        Assert.EndsWith("longer than the 1.5 h gap limit", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Gap_OutsideTarget_IsIgnored()
     {
         string csv = "timestamp,value\n2020-01-01T00:00Z,10\n2020-01-01T01:00Z,20\n2020-01-01T09:00Z,50\n2020-01-01T10:00Z,60\n";

@@ -1,0 +1,111 @@
+using System.Text;
+
+namespace Verdant.Core.Energy.Import;
+
+/// <summary>Reads comma-separated records with RFC 4180 quoting; blank lines are skipped.</summary>
+/// <remarks>Shafranovich, "Common Format and MIME Type for CSV Files", RFC 4180, 2005.</remarks>
+internal sealed class CsvReader
+{
+    private readonly TextReader _reader;
+    private readonly string _source;
+    private int _line = 1;
+
+    public CsvReader(TextReader reader, string source)
+    {
+        _reader = reader;
+        _source = source;
+    }
+
+    /// <summary>Reads all records; the first one returned is the header.</summary>
+    public List<CsvRow> ReadAll()
+    {
+        var rows = new List<CsvRow>();
+        while (ReadRecord() is CsvRow row)
+        {
+            if (!(row.Fields.Length == 1 && row.Fields[0].Length == 0))
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows;
+    }
+
+    private CsvRow? ReadRecord()
+    {
+        if (_reader.Peek() < 0)
+        {
+            return null;
+        }
+
+        int startLine = _line;
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        while (true)
+        {
+            int c = _reader.Read();
+            if (c == '"' && field.Length == 0)
+            {
+                ReadQuoted(field, startLine);
+                continue;
+            }
+
+            if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+                continue;
+            }
+
+            if (c < 0 || c == '\n' || c == '\r')
+            {
+                EndLine(c);
+                fields.Add(field.ToString());
+                return new CsvRow(startLine, [.. fields]);
+            }
+
+            field.Append((char)c);
+        }
+    }
+
+    private void ReadQuoted(StringBuilder field, int startLine)
+    {
+        while (true)
+        {
+            int c = _reader.Read();
+            if (c < 0)
+            {
+                throw new SeriesFormatException(_source, startLine, null, "a quoted field is not closed before the end of the file");
+            }
+
+            if (c == '"')
+            {
+                if (_reader.Peek() != '"')
+                {
+                    return;
+                }
+
+                _reader.Read();
+            }
+            else if (c == '\n' || (c == '\r' && _reader.Peek() != '\n'))
+            {
+                _line++;
+            }
+
+            field.Append((char)c);
+        }
+    }
+
+    private void EndLine(int c)
+    {
+        if (c == '\r' && _reader.Peek() == '\n')
+        {
+            _reader.Read();
+        }
+
+        if (c >= 0)
+        {
+            _line++;
+        }
+    }
+}

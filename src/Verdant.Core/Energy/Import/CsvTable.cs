@@ -1,0 +1,82 @@
+namespace Verdant.Core.Energy.Import;
+
+/// <summary>A parsed CSV file: its header and data rows, with column look-up by case-insensitive name.</summary>
+internal sealed class CsvTable
+{
+    private CsvTable(string source, CsvRow header, List<CsvRow> rows)
+    {
+        Source = source;
+        Header = header.Fields;
+        Rows = rows;
+    }
+
+    public string Source { get; }
+
+    public string[] Header { get; }
+
+    public IReadOnlyList<CsvRow> Rows { get; }
+
+    /// <summary>Reads a whole file; an empty file or a header without data rows is an error.</summary>
+    public static CsvTable Read(TextReader reader, string source)
+    {
+        List<CsvRow> rows = new CsvReader(reader, source).ReadAll();
+        if (rows.Count == 0)
+        {
+            throw new SeriesFormatException(source, null, null, "the file is empty; expected a header row and data rows");
+        }
+
+        CsvRow header = rows[0];
+        if (header.Fields.All(f => Normalize(f).Length == 0))
+        {
+            throw new SeriesFormatException(source, header.Line, null, "the header row has no column names");
+        }
+
+        if (rows.Count == 1)
+        {
+            throw new SeriesFormatException(source, null, null, "the file has a header but no data rows");
+        }
+
+        return new CsvTable(source, header, rows.GetRange(1, rows.Count - 1));
+    }
+
+    /// <summary>Lower-case, trimmed, subscript two as a digit, so "gCO₂eq" matches "gco2eq".</summary>
+    public static string Normalize(string name) =>
+        name.Trim().Trim('\uFEFF').Replace('₂', '2').ToLowerInvariant();
+
+    /// <summary>Index of the column named <paramref name="name"/> (case-insensitive), or -1.</summary>
+    public int Find(string name)
+    {
+        string wanted = Normalize(name);
+        return Array.FindIndex(Header, h => Normalize(h) == wanted);
+    }
+
+    /// <summary>Index of the first column whose normalized name satisfies <paramref name="match"/>, or -1.</summary>
+    public int Find(Func<string, bool> match) => Array.FindIndex(Header, h => match(Normalize(h)));
+
+    /// <summary>Index of the column named <paramref name="name"/>; throws listing the available columns.</summary>
+    public int Require(string name)
+    {
+        int index = Find(name);
+        if (index < 0)
+        {
+            throw new SeriesFormatException(Source, 1, name, $"no column '{name}'; available columns: {Available()}");
+        }
+
+        return index;
+    }
+
+    /// <summary>The header's column names, quoted and comma-separated, for messages.</summary>
+    public string Available() => string.Join(", ", Header.Select(h => $"'{h}'"));
+
+    /// <summary>The trimmed cell of <paramref name="row"/> in column <paramref name="index"/>; throws when the row is short.</summary>
+    public string Cell(CsvRow row, int index)
+    {
+        if (index >= row.Fields.Length)
+        {
+            throw new SeriesFormatException(Source, row.Line, Header[index],
+                $"the row has {row.Fields.Length} fields, so no value for column '{Header[index]}' (field {index + 1})");
+        }
+
+        return row.Fields[index].Trim();
+    }
+}

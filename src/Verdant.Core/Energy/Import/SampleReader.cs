@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace Verdant.Core.Energy.Import;
+
+/// <summary>Reads the planned columns of every row into <see cref="RawSamples"/>, rejecting bad or unordered rows.</summary>
+internal static class SampleReader
+{
+    public static RawSamples Read(CsvTable table, SeriesPlan plan)
+    {
+        int n = table.Rows.Count;
+        var ticks = new long[n];
+        var values = new double[n];
+        var lines = new int[n];
+        double factor = SeriesUnits.ToCanonical(plan.Unit);
+        for (int i = 0; i < n; i++)
+        {
+            CsvRow row = table.Rows[i];
+            lines[i] = row.Line;
+            ticks[i] = ReadTime(table, plan, row).UtcTicks;
+            values[i] = ReadNumber(table, row, plan.ValueIndex) * factor;
+            if (i > 0 && ticks[i] <= ticks[i - 1])
+            {
+                throw Unordered(table, plan, row, lines[i - 1], ticks[i], ticks[i - 1]);
+            }
+        }
+
+        return new RawSamples(ticks, values, lines);
+    }
+
+    private static DateTimeOffset ReadTime(CsvTable table, SeriesPlan plan, CsvRow row)
+    {
+        if (plan.SecondsOrigin is DateTimeOffset origin)
+        {
+            double seconds = ReadNumber(table, row, plan.TimeIndex);
+            return origin + TimeSpan.FromSeconds(seconds);
+        }
+
+        string text = table.Cell(row, plan.TimeIndex);
+        return SeriesTimestamp.TryParse(text, out DateTimeOffset utc) ? utc : throw new SeriesFormatException(table.Source, row.Line,
+            table.Header[plan.TimeIndex], $"cannot parse '{text}' as a timestamp in column '{table.Header[plan.TimeIndex]}' " +
+            "(expected ISO 8601 such as 2020-01-01T00:00:00Z or 2020-01-01 00:00:00)");
+    }
+
+    private static double ReadNumber(CsvTable table, CsvRow row, int index)
+    {
+        string text = table.Cell(row, index);
+        string column = table.Header[index];
+        if (text.Length == 0)
+        {
+            throw new SeriesFormatException(table.Source, row.Line, column, $"empty value in column '{column}'");
+        }
+
+        bool ok = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value);
+        return ok && double.IsFinite(value) ? value : throw new SeriesFormatException(table.Source, row.Line, column,
+            $"cannot parse '{text}' as a number in column '{column}'");
+    }
+
+    private static SeriesFormatException Unordered(CsvTable table, SeriesPlan plan, CsvRow row, int previousLine, long current, long previous)
+    {
+        string column = table.Header[plan.TimeIndex];
+        string now = SeriesTimestamp.Format(new DateTimeOffset(current, TimeSpan.Zero));
+        string detail = current == previous
+            ? $"duplicate timestamp {now} (also on row {previousLine})"
+            : $"timestamp {now} is earlier than row {previousLine}'s {SeriesTimestamp.Format(new DateTimeOffset(previous, TimeSpan.Zero))}; rows must be in increasing time order";
+        return new SeriesFormatException(table.Source, row.Line, column, detail);
+    }
+}

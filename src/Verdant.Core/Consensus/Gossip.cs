@@ -68,14 +68,6 @@ public static class Gossip
         }
     }
 
-    /// <summary>Phase one of a split mix: scratch_i = sum_j W_ij x_j for active rows i in [fromRow, toRow).</summary>
-    public static void MixRows(MixingMatrix w, StackedMatrix x, StackedMatrix scratch, ReadOnlySpan<bool> active,
-        int fromRow, int toRow) => throw new NotImplementedException();
-
-    /// <summary>Phase two of a split mix: copies active rows in [fromRow, toRow) from scratch back into x.</summary>
-    public static void CommitRows(StackedMatrix x, StackedMatrix scratch, ReadOnlySpan<bool> active, int fromRow, int toRow)
-        => throw new NotImplementedException();
-
     /// <summary>
     /// One node's mix: destination = sum_j weights[j] * rows[j]. The single-node form a distributed worker calls with its
     /// neighbours' parameters.

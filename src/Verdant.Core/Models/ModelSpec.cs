@@ -114,6 +114,9 @@ public sealed record ModelSpec
     /// <summary>Offset of layer <paramref name="layer"/>'s bias block (outputs) in a parameter row.</summary>
     public int BiasOffset(int layer) => _offsets[layer] + (LayerInputs(layer) * LayerOutputs(layer));
 
+    /// <summary>The family and the widths, e.g. "Mlp 784-256-128-10".</summary>
+    public override string ToString() => $"{Kind} {string.Join('-', _widths)}";
+
     /// <inheritdoc />
     public bool Equals(ModelSpec? other)
         => other is not null && Kind == other.Kind && _widths.AsSpan().SequenceEqual(other._widths);

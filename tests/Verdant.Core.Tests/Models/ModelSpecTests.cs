@@ -27,6 +27,16 @@ public sealed class ModelSpecTests
     }
 
     [Fact]
+    public void Flops_Mlp784_256_128_10_MatchDocsTable()
+    {
+        var spec = ModelSpec.Mlp(784, [256, 128], 10);
+
+        Assert.Equal(470_324, spec.ForwardFlopsPerExample);
+        Assert.Equal(1_008_715, spec.TrainFlopsPerExample);
+        Assert.Equal("Mlp 784-256-128-10", spec.ToString());
+    }
+
+    [Fact]
     public void Flops_LogisticRegression_MatchHandCount()
     {
         var spec = ModelSpec.LogisticRegression(4, 3);

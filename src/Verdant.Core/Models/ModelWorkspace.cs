@@ -4,11 +4,42 @@ namespace Verdant.Core.Models;
 /// Scratch buffers for one node's forward and backward pass at a fixed batch size (activations, deltas, the gathered
 /// batch). One per worker thread; allocated once, reused every step.
 /// </summary>
+/// <remarks>
+/// Holds BatchSize x (inputs + 2 x sum of layer outputs) floats. Not thread-safe: two concurrent calls must use two
+/// workspaces. For <see cref="Network.Evaluate"/> pick a large batch size (e.g. 1000) to amortize GEMM overhead.
+/// </remarks>
 public sealed class ModelWorkspace
 {
     /// <summary>Allocates buffers for <paramref name="spec"/> at <paramref name="batchSize"/> examples.</summary>
-    public ModelWorkspace(ModelSpec spec, int batchSize) => throw new NotImplementedException();
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is not positive.</exception>
+    public ModelWorkspace(ModelSpec spec, int batchSize)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        Spec = spec;
+        BatchSize = batchSize;
+        Input = new float[checked(batchSize * spec.Inputs)];
+        Activations = new float[spec.LayerCount][];
+        Deltas = new float[spec.LayerCount][];
+        for (int l = 0; l < spec.LayerCount; l++)
+        {
+            Activations[l] = new float[checked(batchSize * spec.LayerOutputs(l))];
+            Deltas[l] = new float[Activations[l].Length];
+        }
+    }
 
     /// <summary>The batch size the buffers fit.</summary>
-    public int BatchSize => throw new NotImplementedException();
+    public int BatchSize { get; }
+
+    /// <summary>The architecture the buffers fit.</summary>
+    public ModelSpec Spec { get; }
+
+    /// <summary>The gathered batch, BatchSize x inputs, row-major.</summary>
+    internal float[] Input { get; }
+
+    /// <summary>Per layer, BatchSize x outputs: post-ReLU activations for hidden layers, logits for the last.</summary>
+    internal float[][] Activations { get; }
+
+    /// <summary>Per layer, BatchSize x outputs: d(mean loss)/d(pre-activation).</summary>
+    internal float[][] Deltas { get; }
 }

@@ -1,0 +1,101 @@
+using System.Numerics.Tensors;
+using Verdant.Core.Numerics;
+
+namespace Verdant.Core.Models;
+
+/// <summary>The forward pass, the softmax cross-entropy head and the backward pass.</summary>
+public sealed partial class Network
+{
+    /// <summary>Z_l = A_{l-1} W_l^T + b_l, then ReLU on hidden layers; the last layer's logits stay in Activations[^1].</summary>
+    private void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int rows, ModelWorkspace workspace)
+    {
+        ReadOnlySpan<float> a = input;
+        for (int l = 0; l < Spec.LayerCount; l++)
+        {
+            int n = Spec.LayerInputs(l);
+            int m = Spec.LayerOutputs(l);
+            ReadOnlySpan<float> weights = parameters.Slice(Spec.WeightOffset(l), n * m);
+            ReadOnlySpan<float> bias = parameters.Slice(Spec.BiasOffset(l), m);
+            Span<float> z = workspace.Activations[l].AsSpan(0, rows * m);
+            _gemm.Sgemm(false, true, rows, m, n, 1f, a, n, weights, n, 0f, z, m);
+            for (int r = 0; r < rows; r++)
+            {
+                Span<float> row = z.Slice(r * m, m);
+                TensorPrimitives.Add(row, bias, row);
+            }
+
+            if (l < Spec.LayerCount - 1)
+            {
+                ReluKernels.Forward(z);
+            }
+
+            a = z;
+        }
+    }
+
+    /// <summary>
+    /// Sums -log softmax(z)_y over the rows with the max-shift for stability; with <paramref name="withDelta"/> writes
+    /// (softmax - onehot) / rows into the last delta. Labels come from <paramref name="batch"/> or, when it is empty,
+    /// from the contiguous range starting at <paramref name="firstExample"/>. Counts argmax hits.
+    /// </summary>
+    private double SoftmaxCrossEntropy(byte[] labels, ReadOnlySpan<int> batch, int firstExample, int rows,
+        ModelWorkspace workspace, bool withDelta, out int hits)
+    {
+        int classes = Spec.Classes;
+        float[] logits = workspace.Activations[^1];
+        float[] deltas = workspace.Deltas[^1];
+        float invRows = 1f / rows;
+        double lossSum = 0;
+        hits = 0;
+        for (int r = 0; r < rows; r++)
+        {
+            ReadOnlySpan<float> z = logits.AsSpan(r * classes, classes);
+            Span<float> p = deltas.AsSpan(r * classes, classes);
+            int label = labels[batch.IsEmpty ? firstExample + r : batch[r]];
+            float max = TensorPrimitives.Max(z);
+            TensorPrimitives.Subtract(z, max, p);
+            TensorPrimitives.Exp(p, p);
+            float sum = TensorPrimitives.Sum(p);
+            lossSum += Math.Log(sum) - (z[label] - max);
+            if (withDelta)
+            {
+                TensorPrimitives.Multiply(p, 1f / (sum * rows), p);
+                p[label] -= invRows;
+            }
+            else if (TensorPrimitives.IndexOfMax(z) == label)
+            {
+                hits++;
+            }
+        }
+
+        return lossSum;
+    }
+
+    /// <summary>dW_l = delta_l^T A_{l-1}; db_l = column sums of delta_l; delta_{l-1} = (delta_l W_l) masked by ReLU.</summary>
+    private void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int rows, Span<float> gradient,
+        ModelWorkspace workspace)
+    {
+        for (int l = Spec.LayerCount - 1; l >= 0; l--)
+        {
+            int n = Spec.LayerInputs(l);
+            int m = Spec.LayerOutputs(l);
+            ReadOnlySpan<float> delta = workspace.Deltas[l].AsSpan(0, rows * m);
+            ReadOnlySpan<float> previous = l == 0 ? input : workspace.Activations[l - 1].AsSpan(0, rows * n);
+            _gemm.Sgemm(true, false, m, n, rows, 1f, delta, m, previous, n, 0f, gradient.Slice(Spec.WeightOffset(l), n * m), n);
+            Span<float> biasGradient = gradient.Slice(Spec.BiasOffset(l), m);
+            biasGradient.Clear();
+            for (int r = 0; r < rows; r++)
+            {
+                TensorPrimitives.Add(biasGradient, delta.Slice(r * m, m), biasGradient);
+            }
+
+            if (l > 0)
+            {
+                Span<float> previousDelta = workspace.Deltas[l - 1].AsSpan(0, rows * n);
+                ReadOnlySpan<float> weights = parameters.Slice(Spec.WeightOffset(l), n * m);
+                _gemm.Sgemm(false, false, rows, n, m, 1f, delta, m, weights, n, 0f, previousDelta, n);
+                ReluKernels.Backward(previous, previousDelta);
+            }
+        }
+    }
+}

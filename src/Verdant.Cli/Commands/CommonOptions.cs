@@ -20,11 +20,16 @@ internal static class CommonOptions
 
     public static readonly Option<int?> Workers = Positive(new Option<int?>("--workers") { Description = "Training threads (default: all cores)" });
 
+    // A token that is not a number already carries the parser's own error; the range check must not throw on it.
+    private static int? Parsed(System.CommandLine.Parsing.OptionResult result)
+        => result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.Integer,
+            System.Globalization.CultureInfo.InvariantCulture, out int value) ? value : null;
+
     private static Option<int?> Positive(Option<int?> option)
     {
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is <= 0)
+            if (Parsed(result) is <= 0)
             {
                 result.AddError($"{option.Name}: must be a positive whole number");
             }
@@ -36,7 +41,7 @@ internal static class CommonOptions
     {
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is < 0)
+            if (Parsed(result) is < 0)
             {
                 result.AddError($"{option.Name}: must not be negative");
             }

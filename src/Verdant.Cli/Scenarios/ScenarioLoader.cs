@@ -30,6 +30,11 @@ internal static partial class ScenarioLoader
         {
             throw new ScenarioException($"{source}: not valid YAML at line {ex.Start.Line}: {ex.InnerException?.Message ?? ex.Message}");
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this, without a position, on some unterminated flow collections.
+            throw new ScenarioException($"{source}: not valid YAML (an unclosed [ or {{?): {ex.Message}");
+        }
 
         if (stream.Documents.Count == 0)
         {

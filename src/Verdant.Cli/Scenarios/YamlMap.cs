@@ -148,10 +148,14 @@ internal sealed class YamlMap
         return null;
     }
 
-    private static string RangeText(double value, double min, double max) => (min, max) switch
+    private static string RangeText(double value, double min, double max)
     {
-        (0, double.PositiveInfinity) or (0, int.MaxValue) => $"must not be negative, got {value.ToString(CultureInfo.InvariantCulture)}",
-        (1, double.PositiveInfinity) or (1, int.MaxValue) => $"must be at least 1, got {value.ToString(CultureInfo.InvariantCulture)}",
-        _ => $"must lie in [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}], got {value.ToString(CultureInfo.InvariantCulture)}",
-    };
+        string v = value.ToString(CultureInfo.InvariantCulture);
+        if (value < min)
+        {
+            return min == 0 ? $"must not be negative, got {v}" : $"must be at least {min.ToString(CultureInfo.InvariantCulture)}, got {v}";
+        }
+
+        return $"must be at most {max.ToString(CultureInfo.InvariantCulture)}, got {v}";
+    }
 }

@@ -31,9 +31,18 @@ public static class NameSuggestion
     }
 
     /// <summary>The candidate closest to <paramref name="typed"/>, or null when none is within <paramref name="maxDistance"/>.</summary>
+    /// <remarks>A candidate that starts with what was typed (renewable for renewable-only) counts as closest.</remarks>
     public static string? Closest(IEnumerable<string> candidates, string typed, int maxDistance = 3)
     {
-        string? best = candidates.MinBy(c => Distance(c, typed));
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(typed);
+        string[] all = [.. candidates];
+        if (typed.Length >= 3 && all.FirstOrDefault(c => c.StartsWith(typed, StringComparison.OrdinalIgnoreCase)) is { } prefixed)
+        {
+            return prefixed;
+        }
+
+        string? best = all.MinBy(c => Distance(c, typed));
         return best is not null && Distance(best, typed) <= maxDistance ? best : null;
     }
 }

@@ -60,7 +60,7 @@ public sealed partial class Simulation : IDisposable
         _fleet = new Fleet(scenario, _network);
         int hours = (int)Math.Ceiling(scenario.Stop.DeadlineHours) + ForecastMarginHours;
         _supplies = scenario.Sites
-            .Select((s, i) => SupplyBuilder.Build(s.Energy, scenario.StartUtc, hours, Seeds.Create(scenario.Seed, Seeds.Weather, i)))
+            .Select(s => SupplyBuilder.Build(s.Energy, scenario.StartUtc, hours, SupplyBuilder.SiteRandom(scenario.Seed, s.Name)))
             .ToArray();
         _ledger = new EnergyLedger(_supplies, scenario.StartUtc);
         _forecast = forecastFactory?.Invoke(_supplies) ?? new PerfectForecast(_supplies);

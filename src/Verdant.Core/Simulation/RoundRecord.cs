@@ -5,5 +5,5 @@ namespace Verdant.Core.Simulation;
 /// test metrics when evaluated (NaN otherwise), energy by source, carbon and bytes.
 /// </summary>
 public sealed record RoundRecord(int Round, DateTimeOffset StartUtc, double DurationS, int ActiveUnits, double TrainLoss,
-    double TestAccuracy, double TestLoss, double ComputeKwh, double NetworkKwh, double RenewableKwh, double BatteryKwh,
+    double TestAccuracy, double TestLoss, double ComputeKwh, double IdleKwh, double NetworkKwh, double RenewableKwh, double BatteryKwh,
     double GridKwh, double CarbonG, long BytesSent);

@@ -55,13 +55,14 @@ public sealed partial class Simulation
         float loss = _sgd.RunRound(_active, _mixing);
         _lastLoss = loss;
         _cost.Compute(_active, _graph);
-        double renewable = 0, battery = 0, grid = 0, carbon = 0, compute = 0, network = 0;
+        double renewable = 0, battery = 0, grid = 0, carbon = 0, compute = 0, idle = 0, network = 0;
         for (int s = 0; s < _scenario.Sites.Count; s++)
         {
             Accumulate(_ledger.Charge(s, _now, _cost.SiteComputeS[s], _cost.SiteComputeKwh[s], EnergyUse.Compute));
             Accumulate(_ledger.Charge(s, _now, _cost.DurationS, _cost.SiteIdleKwh[s], EnergyUse.Idle));
             Accumulate(_ledger.Charge(s, _now, _cost.DurationS, _cost.SiteNetworkKwh[s], EnergyUse.Network));
-            compute += _cost.SiteComputeKwh[s] + _cost.SiteIdleKwh[s];
+            compute += _cost.SiteComputeKwh[s];
+            idle += _cost.SiteIdleKwh[s];
             network += _cost.SiteNetworkKwh[s];
         }
 
@@ -81,7 +82,7 @@ public sealed partial class Simulation
             }
         }
 
-        _rounds.Add(new RoundRecord(round, start, _cost.DurationS, active, loss, accuracy, testLoss, compute, network,
+        _rounds.Add(new RoundRecord(round, start, _cost.DurationS, active, loss, accuracy, testLoss, compute, idle, network,
             renewable, battery, grid, carbon, _cost.BytesSent));
 
         void Accumulate(ChargeResult r)

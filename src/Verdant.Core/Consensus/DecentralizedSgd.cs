@@ -25,6 +25,7 @@ public sealed class DecentralizedSgd : IDisposable
     private readonly float[] _losses;
     private readonly float[] _gradientNormsSquared;
     private readonly int[] _activeList;
+    private readonly float[] _meanGradient;
     private readonly WorkerPool _pool;
     private readonly Action<int> _localStepsBody;
     private readonly Action<int> _mixBody;
@@ -75,6 +76,7 @@ public sealed class DecentralizedSgd : IDisposable
         _losses = new float[n];
         _gradientNormsSquared = new float[n];
         _activeList = new int[n];
+        _meanGradient = new float[p];
         _activeMask = new bool[n];
         _localStepsBody = RunLocalSteps;
         _mixBody = RunMix;
@@ -104,7 +106,13 @@ public sealed class DecentralizedSgd : IDisposable
     /// <summary>Mean training loss of node i over its local steps in the last round it was active.</summary>
     public ReadOnlySpan<float> NodeLosses => _losses;
 
-    /// <summary>|g_i|^2 of each node's first local-step gradient in the last round it was active.</summary>
+    /// <summary>
+    /// Gradient statistics of the last round: mean over active nodes of |g_i|^2 and |mean_i g_i|^2, of each node's last
+    /// local-step gradient (batch <see cref="SgdOptions.BatchSize"/> each), for the gradient-noise-scale estimate.
+    /// </summary>
+    public GradientStatistics LastGradientStatistics { get; private set; } = GradientStatistics.None;
+
+    /// <summary>|g_i|^2 of each node's last local-step gradient in the last round it was active.</summary>
     public ReadOnlySpan<float> GradientNormsSquared => _gradientNormsSquared;
 
     /// <summary>
@@ -138,6 +146,7 @@ public sealed class DecentralizedSgd : IDisposable
 
         _nextItem = -1;
         _pool.Run(_localStepsBody);
+        LastGradientStatistics = MeasureGradients();
         _mixing = mixing;
         _nextItem = -1;
         _pool.Run(_mixBody);
@@ -174,7 +183,7 @@ public sealed class DecentralizedSgd : IDisposable
                 throw new DivergenceException(round, node, $"loss is {loss}");
             }
 
-            if (step == 0)
+            if (step == Options.LocalSteps - 1)
             {
                 _gradientNormsSquared[node] = TensorPrimitives.Dot(g, g);
             }
@@ -194,21 +203,46 @@ public sealed class DecentralizedSgd : IDisposable
     /// <inheritdoc />
     public void Dispose() => _pool.Dispose();
 
-    private void Apply(Span<float> x, Span<float> m, Span<float> g, float eta)
+    private GradientStatistics MeasureGradients()
     {
-        if (Options.WeightDecay > 0)
+        Array.Clear(_meanGradient);
+        double meanSquared = 0;
+        for (int a = 0; a < _activeCount; a++)
         {
-            TensorPrimitives.MultiplyAdd(x, Options.WeightDecay, g, g);
+            int node = _activeList[a];
+            TensorPrimitives.Add(_meanGradient, Gradients.ReadRow(node), _meanGradient);
+            meanSquared += _gradientNormsSquared[node];
         }
 
+        TensorPrimitives.Multiply(_meanGradient, 1f / _activeCount, _meanGradient);
+        return new GradientStatistics(_activeCount, Options.BatchSize, meanSquared / _activeCount,
+            TensorPrimitives.Dot(_meanGradient, _meanGradient));
+    }
+
+    // g is left as the pure loss gradient (weight decay folded into the update) so that the gradient-noise statistics
+    // see what the data says, not the regularizer.
+    private void Apply(Span<float> x, Span<float> m, ReadOnlySpan<float> g, float eta)
+    {
+        float decay = Options.WeightDecay;
         if (Options.Momentum > 0)
         {
-            // m <- mu m + g ; x <- x - eta m
+            // m <- mu m + g + lambda x ; x <- x - eta m
             TensorPrimitives.MultiplyAdd(m, Options.Momentum, g, m);
+            if (decay > 0)
+            {
+                TensorPrimitives.MultiplyAdd(x, decay, m, m);
+            }
+
             TensorPrimitives.MultiplyAdd(m, -eta, x, x);
         }
         else
         {
+            // x <- (1 - eta lambda) x - eta g
+            if (decay > 0)
+            {
+                TensorPrimitives.Multiply(x, 1f - (eta * decay), x);
+            }
+
             TensorPrimitives.MultiplyAdd(g, -eta, x, x);
         }
     }

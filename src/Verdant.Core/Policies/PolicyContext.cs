@@ -42,6 +42,21 @@ public sealed class PolicyContext
     /// <summary>The policy's own generator (seeded from the scenario).</summary>
     public Random Random { get; }
 
+    /// <summary>The run's simulated deadline.</summary>
+    public DateTimeOffset DeadlineUtc { get; init; } = DateTimeOffset.MaxValue;
+
+    /// <summary>The accuracy the run aims for, if any.</summary>
+    public double? TargetAccuracy { get; init; }
+
+    /// <summary>Rounds the run may still take under its stop rule.</summary>
+    public int RemainingRounds { get; init; } = int.MaxValue;
+
+    /// <summary>Every evaluation so far, oldest first.</summary>
+    public IReadOnlyList<ProgressPoint> History { get; init; } = [];
+
+    /// <summary>Examples per local step on each unit.</summary>
+    public int BatchSize { get; init; } = 1;
+
     /// <summary>Renewable surplus at <paramref name="site"/> now (W).</summary>
     public double SurplusW(int site) => Forecast.SurplusW(site, NowUtc, NowUtc);
 

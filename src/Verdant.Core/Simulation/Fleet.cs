@@ -32,7 +32,7 @@ public sealed class Fleet
             for (int u = 0; u < site.Units; u++, node++)
             {
                 _siteOfNode[node] = s;
-                units.Add(new UnitView(node, s, site.Hardware.SustainedFlops, powerW));
+                units.Add(new UnitView(node, s, site.Hardware.SustainedFlops, powerW, computeS));
             }
         }
 

@@ -23,6 +23,12 @@ public sealed record Scenario(
     int Seed,
     int EvaluateEveryRounds)
 {
+    /// <summary>What policies may know of the future (perfect unless set).</summary>
+    public ForecastKind Forecast { get; init; } = ForecastKind.Perfect;
+
+    /// <summary>What units left out of training draw.</summary>
+    public InactivePower Inactive { get; init; } = InactivePower.Off;
+
     /// <summary>Total compute units over all sites: the node count N.</summary>
     public int UnitCount => Sites.Sum(s => s.Units);
 }

@@ -9,7 +9,14 @@ public sealed partial class Simulation
     private void Decide(int round)
     {
         var context = new PolicyContext(_now, _scenario.Policy.Epoch, _scenario.Sites, _fleet.Units, _forecast,
-            new ProgressSignals(round, _lastLoss, double.NaN, double.NaN, _lastAccuracy), _policyRandom);
+            new ProgressSignals(round, _lastLoss, double.NaN, _noiseScale.Estimate, _lastAccuracy), _policyRandom)
+        {
+            DeadlineUtc = _scenario.StartUtc + TimeSpan.FromHours(_scenario.Stop.DeadlineHours),
+            TargetAccuracy = _scenario.Stop.TargetAccuracy,
+            RemainingRounds = _scenario.Stop.MaxRounds - round,
+            History = _history,
+            BatchSize = _scenario.Training.BatchSize,
+        };
         Allocation allocation = _policy.Decide(context);
         if (allocation.Active.Length != _fleet.Count)
         {
@@ -31,6 +38,11 @@ public sealed partial class Simulation
 
     private void ChargeWakeUps(bool[] next)
     {
+        if (_scenario.Inactive == InactivePower.Idle)
+        {
+            return;
+        }
+
         var wakeKwh = new double[_scenario.Sites.Count];
         for (int i = 0; i < next.Length; i++)
         {
@@ -54,6 +66,7 @@ public sealed partial class Simulation
     {
         float loss = _sgd.RunRound(_active, _mixing);
         _lastLoss = loss;
+        _noiseScale.Observe(_sgd.LastGradientStatistics);
         _cost.Compute(_active, _graph);
         double renewable = 0, battery = 0, grid = 0, carbon = 0, compute = 0, idle = 0, network = 0;
         for (int s = 0; s < _scenario.Sites.Count; s++)
@@ -67,6 +80,7 @@ public sealed partial class Simulation
         }
 
         DateTimeOffset start = _now;
+        Accumulate(ChargeInactive(_now, _cost.DurationS));
         _now += TimeSpan.FromSeconds(_cost.DurationS);
         _bytes += _cost.BytesSent;
         int active = _decisions[^1].ActiveUnits;
@@ -76,6 +90,7 @@ public sealed partial class Simulation
         {
             (testLoss, accuracy) = EvaluateAverage();
             _lastAccuracy = accuracy;
+            _history.Add(new ProgressPoint((_now - _scenario.StartUtc).TotalHours, round + 1, _nodeRounds, accuracy, testLoss));
             if (_timeToTargetHours is null && _scenario.Stop.TargetAccuracy is { } target && accuracy >= target)
             {
                 _timeToTargetHours = (_now - _scenario.StartUtc).TotalHours;
@@ -92,6 +107,38 @@ public sealed partial class Simulation
             grid += r.GridKwh;
             carbon += r.CarbonG;
         }
+    }
+
+    /// <summary>Units kept powered but not training draw idle W x PUE (nothing when they are switched off).</summary>
+    private ChargeResult ChargeInactive(DateTimeOffset from, double durationS)
+    {
+        var total = new ChargeResult(0, 0, 0, 0);
+        if (_scenario.Inactive != InactivePower.Idle || durationS <= 0)
+        {
+            return total;
+        }
+
+        Array.Clear(_siteScratchKwh);
+        for (int i = 0; i < _active.Length; i++)
+        {
+            if (!_active[i])
+            {
+                Site site = _scenario.Sites[_fleet.SiteOf(i)];
+                _siteScratchKwh[_fleet.SiteOf(i)] += durationS * site.Hardware.IdlePowerW * site.Pue / 3.6e6;
+            }
+        }
+
+        for (int s = 0; s < _siteScratchKwh.Length; s++)
+        {
+            if (_siteScratchKwh[s] > 0)
+            {
+                ChargeResult r = _ledger.Charge(s, from, durationS, _siteScratchKwh[s], EnergyUse.Idle);
+                total = new ChargeResult(total.RenewableKwh + r.RenewableKwh, total.BatteryKwh + r.BatteryKwh,
+                    total.GridKwh + r.GridKwh, total.CarbonG + r.CarbonG);
+            }
+        }
+
+        return total;
     }
 
     private (double Loss, double Accuracy) EvaluateAverage()

@@ -35,6 +35,9 @@ public sealed partial class Simulation : IDisposable
     private readonly bool[] _all;
     private readonly List<RoundRecord> _rounds = [];
     private readonly List<DecisionRecord> _decisions = [];
+    private readonly List<ProgressPoint> _history = [];
+    private readonly GradientNoiseScale _noiseScale = new();
+    private readonly double[] _siteScratchKwh;
     private Graph _graph;
     private MixingMatrix _mixing;
     private DateTimeOffset _now;
@@ -63,7 +66,7 @@ public sealed partial class Simulation : IDisposable
             .Select(s => SupplyBuilder.Build(s.Energy, scenario.StartUtc, hours, SupplyBuilder.SiteRandom(scenario.Seed, s.Name)))
             .ToArray();
         _ledger = new EnergyLedger(_supplies, scenario.StartUtc);
-        _forecast = forecastFactory?.Invoke(_supplies) ?? new PerfectForecast(_supplies);
+        _forecast = forecastFactory?.Invoke(_supplies) ?? CreateForecast(scenario, _supplies);
         _policy = PolicyCatalog.Create(scenario.PolicyName, scenario.Policy);
         _policyRandom = Seeds.Create(scenario.Seed, Seeds.Policy);
         _topologyRandom = Seeds.Create(scenario.Seed, Seeds.Topology);
@@ -78,6 +81,7 @@ public sealed partial class Simulation : IDisposable
         _all = Enumerable.Repeat(true, _fleet.Count).ToArray();
         _graph = new Graph(_fleet.Count, []);
         _mixing = new MixingMatrix(_graph);
+        _siteScratchKwh = new double[scenario.Sites.Count];
         _now = scenario.StartUtc;
     }
 
@@ -118,6 +122,7 @@ public sealed partial class Simulation : IDisposable
 
             if (_decisions[^1].ActiveUnits == 0)
             {
+                _ = ChargeInactive(_now, (nextDecision - _now).TotalSeconds);
                 _now = nextDecision;
                 continue;
             }
@@ -138,6 +143,13 @@ public sealed partial class Simulation : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _sgd.Dispose();
+
+    private static ISupplyForecast CreateForecast(Scenario scenario, IReadOnlyList<SiteSupply> supplies) => scenario.Forecast switch
+    {
+        ForecastKind.Persistence => new PersistenceForecast(supplies),
+        ForecastKind.Noisy => new NoisyForecast(supplies, Seeds.Derive(scenario.Seed, Seeds.Forecast)),
+        _ => new PerfectForecast(supplies),
+    };
 
     private DateTimeOffset NextEpochBoundary(DateTimeOffset now)
     {

@@ -19,7 +19,7 @@ internal static class PolicyFixtures
         {
             for (int u = 0; u < unitsPerSite[s]; u++)
             {
-                units.Add(new UnitView(units.Count, s, Gpu.SustainedFlops, 500));
+                units.Add(new UnitView(units.Count, s, Gpu.SustainedFlops, 500, 100));
             }
         }
 

@@ -81,4 +81,20 @@ public class SimulationTests
 
         Assert.Equal(r.Rounds.Sum(x => x.DurationS) / 3600, r.SimulatedHours, 6);
     }
+
+    [Fact]
+    public void Run_InactiveKeptIdle_ChargesIdleWattsOfLeftOutUnits()
+    {
+        Scenario off = TestScenarios.Small("greenest-k", rounds: 10);
+        Scenario idle = off with { Inactive = InactivePower.Idle };
+
+        SimulationResult a = Run(off);
+        SimulationResult b = Run(idle);
+
+        // Five of eight units sit out every round: 5 units x idle W x PUE x duration, over the same rounds and durations.
+        Assert.Equal(a.Rounds.Select(r => r.DurationS), b.Rounds.Select(r => r.DurationS));
+        Assert.True(b.Energy.IdleKwh > a.Energy.IdleKwh);
+        Assert.Equal(0, b.Energy.WakeKwh);
+        Assert.Equal(b.Energy.TotalKwh, b.Rounds.Sum(r => r.RenewableKwh + r.BatteryKwh + r.GridKwh), 9);
+    }
 }

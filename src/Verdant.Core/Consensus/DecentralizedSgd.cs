@@ -200,6 +200,29 @@ public sealed class DecentralizedSgd : IDisposable
         return lossSum / Options.LocalSteps;
     }
 
+    /// <summary>
+    /// A unit that wakes up replaces its stale parameters by the mean of <paramref name="sources"/> (its neighbours that
+    /// kept training) and clears its momentum, so that it does not drag the consensus back toward where it left off.
+    /// No-op when there is no source. The cost of the download is the caller's to charge.
+    /// </summary>
+    public void CatchUp(int node, ReadOnlySpan<int> sources)
+    {
+        if (sources.IsEmpty)
+        {
+            return;
+        }
+
+        Span<float> x = Parameters.Row(node);
+        x.Clear();
+        foreach (int j in sources)
+        {
+            TensorPrimitives.Add(x, Parameters.ReadRow(j), x);
+        }
+
+        TensorPrimitives.Multiply(x, 1f / sources.Length, x);
+        Momentum.Row(node).Clear();
+    }
+
     /// <inheritdoc />
     public void Dispose() => _pool.Dispose();
 

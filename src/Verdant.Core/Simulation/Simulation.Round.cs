@@ -24,9 +24,11 @@ public sealed partial class Simulation
         }
 
         ChargeWakeUps(allocation.Active);
+        bool[] previous = (bool[])_active.Clone();
         allocation.Active.CopyTo(_active, 0);
         (Graph graph, string? fallback) = ActiveGraph.Build(_scenario.Topology, _active, _fleet, _topologyRandom);
         _graph = graph;
+        CatchUpRejoining(previous);
         _mixing = new MixingMatrix(graph);
         _mixing.Rebuild(_active);
         int count = allocation.ActiveCount;
@@ -34,6 +36,44 @@ public sealed partial class Simulation
         double gap = count > 0 ? _mixing.SpectralGap(_active) : 0;
         string reason = fallback is null ? allocation.Reason : $"{allocation.Reason}; {fallback}";
         _decisions.Add(new DecisionRecord(_now, round, count, sites, gap, reason));
+    }
+
+    /// <summary>
+    /// Units that join pull the mean model of their neighbours that were already training (one model download each,
+    /// charged as network bytes and energy at the joining unit's site); on the first decision nobody has trained yet.
+    /// </summary>
+    private void CatchUpRejoining(bool[] previous)
+    {
+        if (_decisions.Count == 0)
+        {
+            return;
+        }
+
+        var sources = new List<int>();
+        long message = (long)_scenario.Workload.MessageBytes;
+        for (int i = 0; i < _active.Length; i++)
+        {
+            if (!_active[i] || previous[i])
+            {
+                continue;
+            }
+
+            sources.Clear();
+            foreach (int j in _graph.Neighbors(i))
+            {
+                if (previous[j] && _active[j])
+                {
+                    sources.Add(j);
+                }
+            }
+
+            if (sources.Count > 0)
+            {
+                _sgd.CatchUp(i, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sources));
+                _bytes += message;
+                _pending.Add(_ledger.Charge(_fleet.SiteOf(i), _now, 1, _network.EnergyKwh(message), EnergyUse.Network), message);
+            }
+        }
     }
 
     private void ChargeWakeUps(bool[] next)
@@ -57,7 +97,7 @@ public sealed partial class Simulation
         {
             if (wakeKwh[s] > 0)
             {
-                _ledger.Charge(s, _now, 60, wakeKwh[s], EnergyUse.Wake);
+                _pending.Add(_ledger.Charge(s, _now, 60, wakeKwh[s], EnergyUse.Wake), 0);
             }
         }
     }
@@ -69,6 +109,8 @@ public sealed partial class Simulation
         _noiseScale.Observe(_sgd.LastGradientStatistics);
         _cost.Compute(_active, _graph);
         double renewable = 0, battery = 0, grid = 0, carbon = 0, compute = 0, idle = 0, network = 0;
+        long bytes = _cost.BytesSent + _pending.Bytes;
+        Accumulate(_pending.Take());
         for (int s = 0; s < _scenario.Sites.Count; s++)
         {
             Accumulate(_ledger.Charge(s, _now, _cost.SiteComputeS[s], _cost.SiteComputeKwh[s], EnergyUse.Compute));
@@ -98,7 +140,7 @@ public sealed partial class Simulation
         }
 
         _rounds.Add(new RoundRecord(round, start, _cost.DurationS, active, loss, accuracy, testLoss, compute, idle, network,
-            renewable, battery, grid, carbon, _cost.BytesSent));
+            renewable, battery, grid, carbon, bytes));
 
         void Accumulate(ChargeResult r)
         {

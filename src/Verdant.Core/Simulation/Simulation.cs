@@ -38,6 +38,7 @@ public sealed partial class Simulation : IDisposable
     private readonly List<ProgressPoint> _history = [];
     private readonly GradientNoiseScale _noiseScale = new();
     private readonly double[] _siteScratchKwh;
+    private readonly PendingCharges _pending = new();
     private Graph _graph;
     private MixingMatrix _mixing;
     private DateTimeOffset _now;

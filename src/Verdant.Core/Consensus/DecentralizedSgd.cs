@@ -82,6 +82,9 @@ public sealed class DecentralizedSgd : IDisposable
         _mixBody = RunMix;
     }
 
+    /// <summary>Bytes allocated on the trainer's background worker threads so far (see <see cref="WorkerPool.BackgroundAllocatedBytes"/>).</summary>
+    public long WorkerAllocatedBytes => _pool.BackgroundAllocatedBytes;
+
     /// <summary>Optimizer settings.</summary>
     public SgdOptions Options { get; }
 

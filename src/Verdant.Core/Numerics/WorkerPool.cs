@@ -12,6 +12,7 @@ public sealed class WorkerPool : IDisposable
     private Action<int>? _body;
     private Exception? _failure;
     private volatile bool _stopping;
+    private readonly long[] _allocatedBytes;
 
     /// <summary>Starts <paramref name="workerCount"/> - 1 background threads.</summary>
     public WorkerPool(int workerCount)
@@ -21,11 +22,30 @@ public sealed class WorkerPool : IDisposable
         _start = new Barrier(workerCount);
         _done = new Barrier(workerCount);
         _threads = new Thread[workerCount - 1];
+        _allocatedBytes = new long[workerCount];
         for (int i = 0; i < _threads.Length; i++)
         {
             int index = i + 1;
             _threads[i] = new Thread(() => Loop(index)) { IsBackground = true, Name = $"verdant-worker-{index}" };
             _threads[i].Start();
+        }
+    }
+
+    /// <summary>
+    /// Bytes allocated so far on the pool's own threads (not the caller's), read after each phase; lets tests check that
+    /// a phase allocates nothing without counting other threads of the process.
+    /// </summary>
+    public long BackgroundAllocatedBytes
+    {
+        get
+        {
+            long total = 0;
+            for (int i = 1; i < _allocatedBytes.Length; i++)
+            {
+                total += Volatile.Read(ref _allocatedBytes[i]);
+            }
+
+            return total;
         }
     }
 
@@ -90,6 +110,7 @@ public sealed class WorkerPool : IDisposable
             }
 
             Execute(index);
+            Volatile.Write(ref _allocatedBytes[index], GC.GetAllocatedBytesForCurrentThread());
             _done.SignalAndWait();
         }
     }

@@ -23,12 +23,14 @@ public class DecentralizedSgdAllocationTests
             sgd.RunRound(active, mixing);
         }
 
-        long before = GC.GetTotalAllocatedBytes(precise: true);
+        long callerBefore = GC.GetAllocatedBytesForCurrentThread();
+        long workersBefore = sgd.WorkerAllocatedBytes;
         for (int t = 0; t < 20; t++)
         {
             sgd.RunRound(active, mixing);
         }
 
-        Assert.Equal(0, GC.GetTotalAllocatedBytes(precise: true) - before);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - callerBefore);
+        Assert.Equal(0, sgd.WorkerAllocatedBytes - workersBefore);
     }
 }

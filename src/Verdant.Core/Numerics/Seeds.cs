@@ -27,6 +27,9 @@ public static class Seeds
     /// <summary>Stream of forecast errors.</summary>
     public const int Forecast = 7;
 
+    /// <summary>Stream of compute-time jitter (stragglers).</summary>
+    public const int Straggler = 8;
+
     /// <summary>A 31-bit seed for stream <paramref name="stream"/>, item <paramref name="index"/>, of scenario seed <paramref name="seed"/>.</summary>
     public static int Derive(int seed, int stream, int index = 0)
     {

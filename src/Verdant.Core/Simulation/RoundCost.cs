@@ -4,9 +4,11 @@ using Verdant.Core.Energy;
 namespace Verdant.Core.Simulation;
 
 /// <summary>
-/// Time and energy of one round. A round lasts as long as its slowest active unit's compute plus its communication
-/// (the farthest active neighbour's latency plus all its outgoing copies serialized on its link). Per site: compute energy
-/// = compute seconds x busy W x PUE; units that finish early wait at idle W x PUE; network energy = bytes sent x kWh/GB.
+/// Time and energy of one round. Unit i finishes at f_i = its compute seconds + its communication (the farthest active
+/// neighbour's latency plus all its outgoing copies serialized on its link). A synchronous round lasts max f_i; with a
+/// round deadline D it lasts min(D, max f_i) and only the units with f_i &lt;= D make it (they mix; the others' work is
+/// discarded). Per site: compute energy = busy seconds x busy W x PUE (late units are busy until D); units that finish
+/// early wait at idle W x PUE; network energy = bytes sent by on-time units to on-time neighbours x kWh/GB.
 /// Buffers are reused: computing a round's cost allocates nothing.
 /// </summary>
 public sealed class RoundCost
@@ -14,7 +16,8 @@ public sealed class RoundCost
     private readonly Scenario _scenario;
     private readonly Fleet _fleet;
     private readonly NetworkModel _network;
-    private readonly double[] _computeS;
+    private readonly double[] _finishS;
+    private readonly int[] _degree;
 
     /// <summary>Creates the cost model.</summary>
     public RoundCost(Scenario scenario, Fleet fleet, NetworkModel network)
@@ -24,11 +27,12 @@ public sealed class RoundCost
         _scenario = scenario;
         _fleet = fleet;
         _network = network ?? throw new ArgumentNullException(nameof(network));
-        _computeS = scenario.Sites.Select(s => Fleet.ComputeSeconds(s, scenario)).ToArray();
+        SiteComputeS = scenario.Sites.Select(s => Fleet.ComputeSeconds(s, scenario)).ToArray();
         SiteComputeKwh = new double[scenario.Sites.Count];
         SiteIdleKwh = new double[scenario.Sites.Count];
         SiteNetworkKwh = new double[scenario.Sites.Count];
-        SiteComputeS = _computeS;
+        _finishS = new double[fleet.Count];
+        _degree = new int[fleet.Count];
     }
 
     /// <summary>Duration of the last computed round (s).</summary>
@@ -37,8 +41,14 @@ public sealed class RoundCost
     /// <summary>Bytes sent in the last computed round.</summary>
     public long BytesSent { get; private set; }
 
-    /// <summary>Compute seconds of a unit at each site.</summary>
+    /// <summary>Units that made the last round's deadline.</summary>
+    public int OnTimeCount { get; private set; }
+
+    /// <summary>Nominal compute seconds per round of a unit at each site (no jitter).</summary>
     public IReadOnlyList<double> SiteComputeS { get; }
+
+    /// <summary>When each unit finished (s from the round start) in the last computed round; 0 for inactive units.</summary>
+    public ReadOnlySpan<double> FinishS => _finishS;
 
     /// <summary>Per-site compute energy of the last round (kWh).</summary>
     public double[] SiteComputeKwh { get; }
@@ -49,14 +59,65 @@ public sealed class RoundCost
     /// <summary>Per-site network energy of the last round (kWh).</summary>
     public double[] SiteNetworkKwh { get; }
 
-    /// <summary>Computes the cost of a round of <paramref name="active"/> units on <paramref name="graph"/>.</summary>
-    public void Compute(ReadOnlySpan<bool> active, Graph graph)
+    /// <summary>
+    /// Computes the cost of a round of <paramref name="active"/> units on <paramref name="graph"/>, where unit i computes
+    /// for <paramref name="computeS"/>[i] seconds, under <paramref name="deadlineS"/> (infinity: wait for all); writes who
+    /// made it into <paramref name="onTime"/>.
+    /// </summary>
+    public void Compute(ReadOnlySpan<bool> active, Graph graph, ReadOnlySpan<double> computeS, double deadlineS, Span<bool> onTime)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        double slowest = Finishes(active, graph, computeS);
+        double duration = Math.Min(slowest, deadlineS);
+        int made = 0;
+        for (int i = 0; i < active.Length; i++)
+        {
+            onTime[i] = active[i] && _finishS[i] <= duration;
+            made += onTime[i] ? 1 : 0;
+        }
+
+        Charge(active, graph, computeS, duration, onTime);
+        DurationS = duration;
+        OnTimeCount = made;
+    }
+
+    private double Finishes(ReadOnlySpan<bool> active, Graph graph, ReadOnlySpan<double> computeS)
+    {
+        double slowest = 0;
+        long message = (long)_scenario.Workload.MessageBytes;
+        for (int i = 0; i < active.Length; i++)
+        {
+            _finishS[i] = 0;
+            if (!active[i])
+            {
+                continue;
+            }
+
+            GeoPoint here = _fleet.Sites[_fleet.SiteOf(i)].Location;
+            double latency = 0;
+            int degree = 0;
+            foreach (int j in graph.Neighbors(i))
+            {
+                if (active[j])
+                {
+                    degree++;
+                    latency = Math.Max(latency, _network.LatencyS(here, _fleet.Sites[_fleet.SiteOf(j)].Location));
+                }
+            }
+
+            double commS = degree == 0 ? 0 : latency + (degree * message * 8.0 / _network.Options.BandwidthBitsPerS);
+            _finishS[i] = computeS[i] + commS;
+            slowest = Math.Max(slowest, _finishS[i]);
+        }
+
+        return slowest;
+    }
+
+    private void Charge(ReadOnlySpan<bool> active, Graph graph, ReadOnlySpan<double> computeS, double duration, ReadOnlySpan<bool> onTime)
+    {
         Array.Clear(SiteComputeKwh);
         Array.Clear(SiteIdleKwh);
         Array.Clear(SiteNetworkKwh);
-        double duration = 0;
         long bytes = 0;
         long message = (long)_scenario.Workload.MessageBytes;
         for (int i = 0; i < active.Length; i++)
@@ -67,36 +128,24 @@ public sealed class RoundCost
             }
 
             int site = _fleet.SiteOf(i);
-            double latency = 0;
-            int degree = 0;
-            foreach (int j in graph.Neighbors(i))
+            Site s = _fleet.Sites[site];
+            double busy = Math.Min(computeS[i], duration);
+            SiteComputeKwh[site] += busy * s.Hardware.BusyPowerW * s.Pue / 3.6e6;
+            SiteIdleKwh[site] += (duration - busy) * s.Hardware.IdlePowerW * s.Pue / 3.6e6;
+            if (onTime[i])
             {
-                if (active[j])
+                _degree[i] = 0;
+                foreach (int j in graph.Neighbors(i))
                 {
-                    degree++;
-                    latency = Math.Max(latency, _network.LatencyS(_fleet.Sites[site].Location, _fleet.Sites[_fleet.SiteOf(j)].Location));
+                    _degree[i] += onTime[j] ? 1 : 0;
                 }
-            }
 
-            long sent = degree * message;
-            double commS = degree == 0 ? 0 : latency + (sent * 8.0 / _network.Options.BandwidthBitsPerS);
-            duration = Math.Max(duration, _computeS[site] + commS);
-            bytes += sent;
-            SiteNetworkKwh[site] += _network.EnergyKwh(sent);
-        }
-
-        for (int i = 0; i < active.Length; i++)
-        {
-            if (active[i])
-            {
-                int site = _fleet.SiteOf(i);
-                Site s = _fleet.Sites[site];
-                SiteComputeKwh[site] += _computeS[site] * s.Hardware.BusyPowerW * s.Pue / 3.6e6;
-                SiteIdleKwh[site] += (duration - _computeS[site]) * s.Hardware.IdlePowerW * s.Pue / 3.6e6;
+                long sent = _degree[i] * message;
+                bytes += sent;
+                SiteNetworkKwh[site] += _network.EnergyKwh(sent);
             }
         }
 
-        DurationS = duration;
         BytesSent = bytes;
     }
 }

@@ -26,6 +26,9 @@ public sealed record Scenario(
     /// <summary>What policies may know of the future (perfect unless set).</summary>
     public ForecastKind Forecast { get; init; } = ForecastKind.Perfect;
 
+    /// <summary>How long a round waits for its units.</summary>
+    public RoundDeadline Deadline { get; init; } = RoundDeadline.WaitAll;
+
     /// <summary>What units left out of training draw.</summary>
     public InactivePower Inactive { get; init; } = InactivePower.Off;
 

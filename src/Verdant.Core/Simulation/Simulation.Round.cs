@@ -35,7 +35,7 @@ public sealed partial class Simulation
         int sites = _active.Select((a, i) => a ? _fleet.SiteOf(i) : -1).Where(s => s >= 0).Distinct().Count();
         double gap = count > 0 ? _mixing.SpectralGap(_active) : 0;
         string reason = fallback is null ? allocation.Reason : $"{allocation.Reason}; {fallback}";
-        _decisions.Add(new DecisionRecord(_now, round, count, sites, gap, reason));
+        _decisions.Add(new DecisionRecord(_now, round, count, sites, gap, _noiseScale.Estimate, reason));
     }
 
     /// <summary>
@@ -104,16 +104,34 @@ public sealed partial class Simulation
 
     private void RunRound(int round)
     {
-        float loss = _sgd.RunRound(_active, _mixing);
+        DrawComputeTimes();
+        double deadline = _scenario.Deadline == RoundDeadline.Auto
+            ? _deadlines.Choose(_active, _scenario.Training.BatchSize, _noiseScale.Estimate)
+            : double.PositiveInfinity;
+        _cost.Compute(_active, _graph, _computeS, deadline, _onTime);
+        if (_scenario.Deadline == RoundDeadline.Auto)
+        {
+            // Late units' work is discarded: they keep their parameters, and the weights are rebuilt for those who made it.
+            _mixing.Rebuild(_onTime);
+        }
+
+        float loss = _sgd.RunRound(_onTime, _mixing);
         _lastLoss = loss;
         _noiseScale.Observe(_sgd.LastGradientStatistics);
-        _cost.Compute(_active, _graph);
+        for (int i = 0; i < _active.Length; i++)
+        {
+            if (_active[i])
+            {
+                _deadlines.Observe(i, _cost.FinishS[i]);
+            }
+        }
+
         double renewable = 0, battery = 0, grid = 0, carbon = 0, compute = 0, idle = 0, network = 0;
         long bytes = _cost.BytesSent + _pending.Bytes;
         Accumulate(_pending.Take());
         for (int s = 0; s < _scenario.Sites.Count; s++)
         {
-            Accumulate(_ledger.Charge(s, _now, _cost.SiteComputeS[s], _cost.SiteComputeKwh[s], EnergyUse.Compute));
+            Accumulate(_ledger.Charge(s, _now, _cost.DurationS, _cost.SiteComputeKwh[s], EnergyUse.Compute));
             Accumulate(_ledger.Charge(s, _now, _cost.DurationS, _cost.SiteIdleKwh[s], EnergyUse.Idle));
             Accumulate(_ledger.Charge(s, _now, _cost.DurationS, _cost.SiteNetworkKwh[s], EnergyUse.Network));
             compute += _cost.SiteComputeKwh[s];
@@ -139,7 +157,7 @@ public sealed partial class Simulation
             }
         }
 
-        _rounds.Add(new RoundRecord(round, start, _cost.DurationS, active, loss, accuracy, testLoss, compute, idle, network,
+        _rounds.Add(new RoundRecord(round, start, _cost.DurationS, active, _cost.OnTimeCount, loss, accuracy, testLoss, compute, idle, network,
             renewable, battery, grid, carbon, bytes));
 
         void Accumulate(ChargeResult r)
@@ -181,6 +199,24 @@ public sealed partial class Simulation
         }
 
         return total;
+    }
+
+    /// <summary>Each active unit's compute seconds this round: nominal x a log-normal factor of mean 1 (seeded).</summary>
+    private void DrawComputeTimes()
+    {
+        double sigma = _scenario.Workload.StepTimeJitter;
+        for (int i = 0; i < _computeS.Length; i++)
+        {
+            double nominal = _cost.SiteComputeS[_fleet.SiteOf(i)];
+            if (sigma <= 0)
+            {
+                _computeS[i] = nominal;
+                continue;
+            }
+
+            double z = Math.Sqrt(-2 * Math.Log(1 - _jitterRandom.NextDouble())) * Math.Cos(2 * Math.PI * _jitterRandom.NextDouble());
+            _computeS[i] = nominal * Math.Exp((sigma * z) - (sigma * sigma / 2));
+        }
     }
 
     private (double Loss, double Accuracy) EvaluateAverage()

@@ -39,6 +39,10 @@ public sealed partial class Simulation : IDisposable
     private readonly GradientNoiseScale _noiseScale = new();
     private readonly double[] _siteScratchKwh;
     private readonly PendingCharges _pending = new();
+    private readonly DeadlineChooser _deadlines;
+    private readonly Random _jitterRandom;
+    private readonly double[] _computeS;
+    private readonly bool[] _onTime;
     private Graph _graph;
     private MixingMatrix _mixing;
     private DateTimeOffset _now;
@@ -83,6 +87,10 @@ public sealed partial class Simulation : IDisposable
         _graph = new Graph(_fleet.Count, []);
         _mixing = new MixingMatrix(_graph);
         _siteScratchKwh = new double[scenario.Sites.Count];
+        _deadlines = new DeadlineChooser(_fleet.Count);
+        _jitterRandom = Seeds.Create(scenario.Seed, Seeds.Straggler);
+        _computeS = new double[_fleet.Count];
+        _onTime = new bool[_fleet.Count];
         _now = scenario.StartUtc;
     }
 

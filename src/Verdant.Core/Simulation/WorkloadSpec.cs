@@ -28,4 +28,10 @@ public sealed record WorkloadSpec
 
     /// <summary>Bytes of one model copy on the wire.</summary>
     public double MessageBytes { get; }
+
+    /// <summary>
+    /// Spread of a unit's compute time from round to round: each round's time is the nominal one times a seeded log-normal
+    /// factor of mean 1 and this log-standard-deviation (0: deterministic). Real clusters see such stragglers.
+    /// </summary>
+    public double StepTimeJitter { get; init; }
 }

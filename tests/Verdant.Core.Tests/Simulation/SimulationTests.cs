@@ -97,4 +97,22 @@ public class SimulationTests
         Assert.Equal(0, b.Energy.WakeKwh);
         Assert.Equal(b.Energy.TotalKwh, b.Rounds.Sum(r => r.RenewableKwh + r.BatteryKwh + r.GridKwh), 9);
     }
+
+    [Fact]
+    public void Run_AutoDeadlineWithJitter_ShorterRoundsAndSomeUnitsLeftOut()
+    {
+        Scenario wait = TestScenarios.Small("all", rounds: 30) with
+        {
+            Workload = new WorkloadSpec(3e16, 2e8) { StepTimeJitter = 0.4 },
+        };
+        Scenario auto = wait with { Deadline = RoundDeadline.Auto };
+
+        SimulationResult a = Run(wait);
+        SimulationResult b = Run(auto);
+
+        Assert.All(a.Rounds, r => Assert.Equal(r.ActiveUnits, r.OnTimeUnits));
+        Assert.Contains(b.Rounds, r => r.OnTimeUnits < r.ActiveUnits);
+        Assert.True(b.SimulatedHours < a.SimulatedHours, $"{b.SimulatedHours} >= {a.SimulatedHours}");
+        Assert.Equal(b.Rounds, Run(auto).Rounds);
+    }
 }

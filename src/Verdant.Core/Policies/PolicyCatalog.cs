@@ -11,6 +11,7 @@ public static class PolicyCatalog
             ["greenest-k"] = o => new GreenestKPolicy(o.K),
             ["renewable-only"] = _ => new RenewableOnlyPolicy(),
             ["carbon-cap"] = o => new CarbonCapPolicy(o.CarbonCapGPerKwh),
+            ["adaptive"] = o => new AdaptivePolicy(o),
         };
 
     /// <summary>Registered names, in catalogue order.</summary>

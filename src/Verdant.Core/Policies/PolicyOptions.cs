@@ -30,6 +30,15 @@ public sealed record PolicyOptions
     /// <summary>Simulated minutes between decisions.</summary>
     public double EpochMinutes { get; }
 
+    /// <summary>Fewest units the adaptive policy keeps active, so that averaging still means something.</summary>
+    public int MinK { get; init; } = 2;
+
+    /// <summary>
+    /// Share of the whole fleet's useful progress per hour that the adaptive policy keeps (0..1]: it slows training by at
+    /// most 1 / this factor to save carbon.
+    /// </summary>
+    public double MinSpeedFraction { get; init; } = 0.5;
+
     /// <summary>The decision epoch as a span.</summary>
     public TimeSpan Epoch => TimeSpan.FromMinutes(EpochMinutes);
 }

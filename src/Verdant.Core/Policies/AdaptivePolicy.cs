@@ -1,0 +1,66 @@
+namespace Verdant.Core.Policies;
+
+/// <summary>
+/// Progress-aware sizing. Useful progress of a round of k units is p(k) = 1 / (1 + B / (k b)) (B: gradient noise scale
+/// measured from the spread of the active nodes' gradients, b: per-unit batch), and a round lasts as long as its slowest
+/// unit. Units are ranked by marginal carbon per FLOP (renewable surplus free, as greenest-k); the policy takes the
+/// shortest prefix of that ranking whose progress per hour p(k) / T(k) reaches <see cref="PolicyOptions.MinSpeedFraction"/>
+/// of the whole fleet's, then adds any further carbon-free units up to k = ceil(B / b) that do not slow the round.
+/// </summary>
+/// <remarks>
+/// McCandlish, Kaplan and Amodei, "An Empirical Model of Large-Batch Training", 2018: steps to a given loss scale as
+/// S_min (1 + B / batch), so units beyond B / b buy little progress per joule, and early in training (small B) few units
+/// go almost as fast as many. Before B is measured, B = 8 b is assumed.
+/// </remarks>
+public sealed class AdaptivePolicy(PolicyOptions options) : IAllocationPolicy
+{
+    /// <inheritdoc />
+    public string Name => "adaptive";
+
+    /// <inheritdoc />
+    public Allocation Decide(PolicyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        int n = context.Units.Count;
+        double measured = context.Progress.NoiseScale;
+        double noise = double.IsFinite(measured) && measured > 0 ? measured : 8.0 * context.BatchSize;
+        double[] carbon = MarginalCarbon.ForAllUnits(context);
+        int[] order = Enumerable.Range(0, n)
+            .OrderBy(i => carbon[i])
+            .ThenByDescending(i => context.Units[i].SustainedFlops)
+            .ThenBy(i => i)
+            .ToArray();
+        double fleetRate = Progress(n, noise, context.BatchSize) / context.Units.Max(u => u.RoundComputeS);
+        int k = Math.Min(Math.Max(1, options.MinK), n);
+        double slowest = order.Take(k).Max(i => context.Units[i].RoundComputeS);
+        while (k < n && Progress(k, noise, context.BatchSize) / slowest < options.MinSpeedFraction * fleetRate)
+        {
+            slowest = Math.Max(slowest, context.Units[order[k]].RoundComputeS);
+            k++;
+        }
+
+        var active = new bool[n];
+        foreach (int i in order.Take(k))
+        {
+            active[i] = true;
+        }
+
+        int useful = (int)Math.Min(n, Math.Ceiling(noise / context.BatchSize));
+        int extra = 0;
+        for (int j = k; j < n && k + extra < useful; j++)
+        {
+            int i = order[j];
+            if (carbon[i] == 0 && context.Units[i].RoundComputeS <= slowest)
+            {
+                active[i] = true;
+                extra++;
+            }
+        }
+
+        string b = double.IsFinite(measured) ? $"B={measured:0}" : "B not measured (8b assumed)";
+        return new Allocation(active, $"k={k + extra} ({k} for {options.MinSpeedFraction:0.##} of fleet speed, {extra} free extra); {b}, b={context.BatchSize}");
+    }
+
+    /// <summary>Useful progress of one round of <paramref name="k"/> units (McCandlish et al., 2018).</summary>
+    public static double Progress(int k, double noiseScale, int batch) => 1 / (1 + (noiseScale / ((double)k * batch)));
+}

@@ -23,6 +23,8 @@ public static partial class Topology
             TopologyKind.Exponential => Exponential(nodeCount),
             TopologyKind.ErdosRenyi => ErdosRenyi(nodeCount, spec.EdgeProbability, random),
             TopologyKind.KNearest => KNearest(nodeCount, spec.K, distanceKm!),
+            // Without an energy model, link cost is taken proportional to distance (uniform when there is none).
+            TopologyKind.EnergySparse => SparseTopology.Build(nodeCount, distanceKm ?? ((_, _) => 1.0), spec.MinSpectralGap),
             _ => throw new ArgumentException($"Unknown topology kind {spec.Kind}.", nameof(spec)),
         };
     }

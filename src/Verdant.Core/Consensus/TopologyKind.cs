@@ -23,4 +23,7 @@ public enum TopologyKind
 
     /// <summary>Each node linked to its k nearest by great-circle distance, then connected.</summary>
     KNearest,
+
+    /// <summary>A minimum spanning tree on link cost, then the links with the best spectral-gap gain per joule until the gap target (<see cref="SparseTopology"/>).</summary>
+    EnergySparse,
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.Json;
+using Verdant.Cli.Commands;
 
 namespace Verdant.Cli.Tests.Commands;
 
@@ -48,6 +49,30 @@ public sealed class ImportsScenarioTests : IDisposable
         Assert.Equal("carbon-intensity-average/life-cycle", sites.GetProperty("lyon").GetString());
         Assert.Equal("carbon-intensity-average/direct", sites.GetProperty("berlin").GetString());
         Assert.Equal("carbon-intensity-marginal", sites.GetProperty("fresno").GetString());
+    }
+
+    [Fact]
+    public void Run_ScenarioWithShortGap_PrintsWarningBeforeRunning()
+    {
+        string scenario = Path.Combine(_dir, "gap.yaml");
+        File.WriteAllText(Path.Combine(_dir, "grid.csv"), "Time,Carbon Intensity\n2026-06-01 00:00:00,100\n"
+            + string.Concat(Enumerable.Range(3, 60).Select(h => $"2026-06-{1 + (h / 24):00} {h % 24:00}:00:00,130\n")));
+        File.WriteAllText(scenario, """
+            start: 2026-06-01T00:00:00Z
+            sites:
+              - { name: a, lat: 48.8, lon: 2.3, hardware: edge, series: { grid: { file: grid.csv } } }
+            model: { kind: logreg }
+            training: { learning_rate: 0.1 }
+            workload: { flops_per_step: 1e12 }
+            stop: { rounds: 1, deadline_hours: 1 }
+            """);
+
+        (int code, _, string err) = ProgramTests.Invoke("run", scenario, "--data-dir", Path.Combine(_dir, "missing"));
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.StartsWith("verdant: warning: gap.yaml: sites[0].series.grid: grid.csv: filled 2 h without data between row 2 "
+            + "(2026-06-01T00:00:00Z) and row 3 (2026-06-01T03:00:00Z) by linear interpolation\n", err, StringComparison.Ordinal);
+        Assert.EndsWith($"verdant: data directory not found: {Path.Combine(_dir, "missing")}\n", err, StringComparison.Ordinal);
     }
 
     // Columns 0 and 1 (site, hour) are text and read as 0, so the indexes of the numbers match the header.

@@ -171,38 +171,6 @@ public sealed class ScenarioSeriesTests : IDisposable
             message);
     }
 
-    [Fact]
-    public void Load_UnknownCountry_ListsKnownCodes()
-    {
-        string yaml = ScenarioLoaderTests.Valid.Replace("country: PL", "country: xx", StringComparison.Ordinal);
-
-        string message = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(new StringReader(yaml), "t.yaml", _dir)).Message;
-
-        Assert.Equal("t.yaml: sites[1].country: unknown grid country 'XX'; known: " + string.Join(", ", GridProfiles.KnownCodes), message);
-        Assert.Contains("AU, BR, CA", message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Load_ForecastAndInactive_MapOntoScenario()
-    {
-        string yaml = ScenarioLoaderTests.Valid.Replace("policy: { name: greenest-k, k: 2 }",
-            "policy: { name: greenest-k, k: 2, inactive: idle }\nforecast: { kind: noisy }", StringComparison.Ordinal);
-
-        Scenario scenario = ScenarioLoader.Load(new StringReader(yaml), "t.yaml", _dir).Scenario;
-
-        Assert.Equal(ForecastKind.Noisy, scenario.Forecast);
-        Assert.Equal(InactivePower.Idle, scenario.Inactive);
-    }
-
-    [Fact]
-    public void Load_NoForecastOrInactive_DefaultsToPerfectAndOff()
-    {
-        Scenario scenario = ScenarioLoader.Load(new StringReader(ScenarioLoaderTests.Valid), "t.yaml", _dir).Scenario;
-
-        Assert.Equal(ForecastKind.Perfect, scenario.Forecast);
-        Assert.Equal(InactivePower.Off, scenario.Inactive);
-    }
-
     private LoadedScenario Load(string series)
         => ScenarioLoader.Load(new StringReader(Template.Replace("SERIES", series, StringComparison.Ordinal)), "t.yaml", _dir);
 

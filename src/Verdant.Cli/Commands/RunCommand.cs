@@ -39,6 +39,7 @@ internal static class RunCommand
         {
             LoadedScenario loaded = RunSetup.LoadScenario(options.ScenarioPath, options.Policy, options.Rounds, options.Seed, options.DataDirectory);
             Scenario scenario = loaded.Scenario;
+            Array.ForEach([.. loaded.Warnings], warning => ui.Error($"warning: {warning}"));
             string output = options.OutputDirectory ?? Path.Combine("runs",
                 $"{time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{scenario.PolicyName}");
             (Dataset train, Dataset test) = RunSetup.LoadData(loaded.DataDirectory);
@@ -48,7 +49,10 @@ internal static class RunCommand
             SimulationResult result = ui.WithProgress($"{scenario.Name} / {scenario.PolicyName}", scenario.Stop.MaxRounds,
                 progress => simulation.Run(progress));
             double wall = time.GetElapsedTime(started).TotalSeconds;
-            RunFiles.Write(output, result, new RunInfo(loaded.Source, wall, scenario.Stop.TargetAccuracy, options.Workers ?? RunSetup.DefaultWorkers));
+            RunFiles.Write(output, result, new RunInfo(loaded.Source, wall, scenario.Stop.TargetAccuracy, options.Workers ?? RunSetup.DefaultWorkers)
+            {
+                GridIntensityLabels = [.. scenario.Sites.Select(s => s.Energy.GridIntensityLabel)],
+            });
             ui.Output.Write(SummaryTable.Build(result, wall, output));
             return ExitCodes.Ok;
         });

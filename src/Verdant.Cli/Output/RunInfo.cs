@@ -1,4 +1,8 @@
 namespace Verdant.Cli.Output;
 
 /// <summary>Facts about a run that are not simulation output: where the scenario came from, wall time, target.</summary>
-internal sealed record RunInfo(string ScenarioSource, double WallSeconds, double? TargetAccuracy, int Workers);
+internal sealed record RunInfo(string ScenarioSource, double WallSeconds, double? TargetAccuracy, int Workers)
+{
+    /// <summary>Which carbon intensity each site's grid series is (SiteEnergySpec.GridIntensityLabel), in site order.</summary>
+    public IReadOnlyList<string> GridIntensityLabels { get; init; } = [];
+}

@@ -41,6 +41,7 @@ internal static class SummaryJson
             json.WriteNumber("wake", r.Energy.WakeKwh);
             json.WriteEndObject();
             json.WriteNumber("carbon_kg", r.Energy.CarbonKg);
+            WriteCarbonIntensity(json, r.SiteNames, info.GridIntensityLabels);
             json.WriteNumber("bytes_sent", r.BytesSent);
             json.WriteNumber("node_rounds", r.NodeRounds);
             json.WriteEndObject();
@@ -48,6 +49,25 @@ internal static class SummaryJson
 
         writer.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
         writer.Write('\n');
+    }
+
+    /// <summary>
+    /// <c>"carbon_intensity": {"kind": ..., "sites": {...}}</c>: the label every site shares, or <c>mixed</c>, so a reader
+    /// knows whether carbon counts average or marginal, direct or life-cycle emissions; <c>unknown</c> without labels.
+    /// </summary>
+    private static void WriteCarbonIntensity(Utf8JsonWriter json, IReadOnlyList<string> sites, IReadOnlyList<string> labels)
+    {
+        json.WriteStartObject("carbon_intensity");
+        string kind = labels.Count == 0 ? "unknown" : labels.Distinct(StringComparer.Ordinal).Count() == 1 ? labels[0] : "mixed";
+        json.WriteString("kind", kind);
+        json.WriteStartObject("sites");
+        for (int i = 0; i < Math.Min(sites.Count, labels.Count); i++)
+        {
+            json.WriteString(sites[i], labels[i]);
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 
     private static void Number(Utf8JsonWriter json, string name, double value)

@@ -33,6 +33,19 @@ internal static partial class ScenarioLoader
         ["mlp"] = ModelKind.Mlp,
     };
 
+    private static readonly Dictionary<string, ForecastKind> Forecasts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["perfect"] = ForecastKind.Perfect,
+        ["persistence"] = ForecastKind.Persistence,
+        ["noisy"] = ForecastKind.Noisy,
+    };
+
+    private static readonly Dictionary<string, InactivePower> InactiveChoices = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["off"] = InactivePower.Off,
+        ["idle"] = InactivePower.Idle,
+    };
+
     public static IReadOnlyCollection<string> TopologyNames => Topologies.Keys;
 
     private static T Choice<T>(YamlMap map, string key, Dictionary<string, T> choices, string? fallback)
@@ -131,6 +144,18 @@ internal static partial class ScenarioLoader
             map.Bool("stop_at_target", false));
         map.RejectUnknownKeys();
         return stop;
+    }
+
+    private static ForecastKind ReadForecast(YamlMap? map)
+    {
+        if (map is null)
+        {
+            return ForecastKind.Perfect;
+        }
+
+        ForecastKind kind = Choice(map, "kind", Forecasts, "perfect");
+        map.RejectUnknownKeys();
+        return kind;
     }
 
     private static NetworkOptions ReadNetwork(YamlMap? map)

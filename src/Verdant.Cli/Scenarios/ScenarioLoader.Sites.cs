@@ -65,7 +65,19 @@ internal static partial class ScenarioLoader
         throw new ScenarioException($"{map.Source}: {map.Sub("hardware")}: unknown hardware '{name}'{hint}; known: {string.Join(", ", HardwareCatalog.All.Keys)}");
     }
 
-    private static string ReadCountry(YamlMap map) => map.String("country", "FR")!.ToUpperInvariant();
+    private static string ReadCountry(YamlMap map)
+    {
+        string code = map.String("country", "FR")!.ToUpperInvariant();
+        if (GridProfiles.All.ContainsKey(code))
+        {
+            return code;
+        }
+
+        // Two-letter codes are all within edit distance 2 of each other, so no "did you mean" except the common UK slip.
+        string hint = code == "UK" ? " (the ISO 3166-1 code of the United Kingdom is 'GB')" : string.Empty;
+        throw new ScenarioException(
+            $"{map.Source}: {map.Sub("country")}: unknown grid country '{code}'{hint}; known: {string.Join(", ", GridProfiles.KnownCodes)}");
+    }
 
     private static BatterySpec ReadBattery(YamlMap map)
     {
@@ -79,12 +91,5 @@ internal static partial class ScenarioLoader
 
         map.RejectUnknownKeys();
         return battery;
-    }
-
-    private static SiteEnergySpec ReadSiteSeries(YamlMap map, SiteEnergySpec energy, LoadContext context)
-    {
-        _ = map;
-        _ = context;
-        return energy;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Verdant.Core.Consensus;
 using Verdant.Core.Data;
 using Verdant.Core.Energy;
+using Verdant.Core.Energy.Import;
 using Verdant.Core.Models;
 using Verdant.Core.Policies;
 using Verdant.Core.Simulation;
@@ -46,7 +47,7 @@ internal static partial class ScenarioLoader
         Scenario scenario = ReadScenario(root, context);
         string dataDir = root.Map("data") is { } data ? ReadData(data, context) : DefaultDataDirectory;
         root.RejectUnknownKeys();
-        return new LoadedScenario(scenario, dataDir, source);
+        return new LoadedScenario(scenario, dataDir, source) { Warnings = context.Warnings };
     }
 
     private static Scenario ReadScenario(YamlMap root, LoadContext context)
@@ -54,16 +55,23 @@ internal static partial class ScenarioLoader
         string name = root.String("name", "unnamed")!;
         int seed = root.Int("seed", 42, 0);
         DateTimeOffset start = ReadStart(root);
-        List<Site> sites = ReadSites(root, context);
+        // Imported series are read onto the run's hourly horizon, which the deadline fixes: read stop before the sites.
+        StopRule stop = ReadStop(Required(root, "stop"));
+        // The copy shares the warning list (a record copy is shallow), so warnings reach the LoadedScenario.
+        List<Site> sites = ReadSites(root, context with { Horizon = SeriesHorizon(start, stop) });
         YamlMap model = Required(root, "model");
         YamlMap training = Required(root, "training");
-        YamlMap stop = Required(root, "stop");
         YamlMap policy = root.Map("policy") ?? Empty(root, "policy");
         int units = sites.Sum(s => s.Units);
+        InactivePower inactive = Choice(policy, "inactive", InactiveChoices, "off");
         var scenario = new Scenario(
             name, start, sites, ReadModel(model), ReadPartition(root.Map("partition")), ReadTopology(root.Map("topology")),
             ReadTraining(training), ReadWorkload(Required(root, "workload")), ReadPolicyName(policy), ReadPolicy(policy, units),
-            ReadStop(stop), ReadNetwork(root.Map("network")), seed, root.Map("evaluation") is { } e ? ReadEvaluation(e) : 10);
+            stop, ReadNetwork(root.Map("network")), seed, root.Map("evaluation") is { } e ? ReadEvaluation(e) : 10)
+        {
+            Forecast = ReadForecast(root.Map("forecast")),
+            Inactive = inactive,
+        };
         return scenario;
     }
 
@@ -111,6 +119,12 @@ internal static partial class ScenarioLoader
 
     private sealed record LoadContext(string Source, string BaseDirectory)
     {
+        /// <summary>The hourly grid imported series are resampled onto; set once stop.deadline_hours is known.</summary>
+        public SeriesGrid Horizon { get; init; } = SeriesGrid.Hourly(DateTimeOffset.UnixEpoch, 1);
+
+        /// <summary>Warnings raised while importing series (short gaps filled, periods repeated), in file order.</summary>
+        public List<string> Warnings { get; } = [];
+
         public string Resolve(string path) => System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.GetFullPath(System.IO.Path.Combine(BaseDirectory, path));
     }
 }

@@ -4,8 +4,22 @@ namespace Verdant.Core.Energy;
 /// What a site has for energy: on-site PV (kWp) and wind (rated kW), the grid's country (for synthetic intensity), and
 /// optional imported series that replace the synthetic ones, a background load, and a battery.
 /// </summary>
+/// <remarks>
+/// <see cref="GridIntensityLabel"/> says which carbon intensity the grid series is (average or marginal, direct or
+/// life-cycle), because carbon savings computed with one kind do not carry over to another. Synthetic profiles use
+/// Ember 2023 life-cycle annual means (see <see cref="GridProfiles"/> and docs/energy-model.md).
+/// </remarks>
 public sealed record SiteEnergySpec(GeoPoint Location, double SolarKwp, double WindKw, string GridCountry)
 {
+    /// <summary>The label of the synthetic country profiles (<see cref="GridProfiles"/>): Ember 2023 life-cycle means.</summary>
+    public const string SyntheticGridLabel = "carbon-intensity-average/life-cycle (synthetic, Ember 2023)";
+
+    /// <summary>
+    /// Which carbon intensity the grid series is, for summaries: <see cref="SyntheticGridLabel"/> unless an imported series
+    /// says otherwise (then its <c>SeriesKind.Label</c>, e.g. <c>carbon-intensity-marginal</c>).
+    /// </summary>
+    public string GridIntensityLabel { get; init; } = SyntheticGridLabel;
+
     /// <summary>Imported grid carbon intensity (gCO2eq/kWh), replacing the synthetic country profile.</summary>
     public TimeSeries? GridIntensity { get; init; }
 

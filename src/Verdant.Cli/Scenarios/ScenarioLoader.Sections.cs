@@ -18,6 +18,13 @@ internal static partial class ScenarioLoader
         ["exponential"] = TopologyKind.Exponential,
         ["erdos-renyi"] = TopologyKind.ErdosRenyi,
         ["k-nearest"] = TopologyKind.KNearest,
+        ["energy-sparse"] = TopologyKind.EnergySparse,
+    };
+
+    private static readonly Dictionary<string, RoundDeadline> Deadlines = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["wait-all"] = RoundDeadline.WaitAll,
+        ["auto"] = RoundDeadline.Auto,
     };
 
     private static readonly Dictionary<string, PartitionKind> Partitions = new(StringComparer.OrdinalIgnoreCase)
@@ -102,7 +109,10 @@ internal static partial class ScenarioLoader
             return new TopologySpec(TopologyKind.Exponential);
         }
 
-        var spec = new TopologySpec(Choice(map, "kind", Topologies, "exponential"), map.Double("p", 0.2, 1e-6, 1), map.Int("k", 3, 1));
+        var spec = new TopologySpec(Choice(map, "kind", Topologies, "exponential"), map.Double("p", 0.2, 1e-6, 1), map.Int("k", 3, 1))
+        {
+            MinSpectralGap = map.Double("min_spectral_gap", 0.1, 1e-6, 1),
+        };
         map.RejectUnknownKeys();
         return spec;
     }
@@ -118,7 +128,10 @@ internal static partial class ScenarioLoader
 
     private static WorkloadSpec ReadWorkload(YamlMap map)
     {
-        var workload = new WorkloadSpec(map.RequiredDouble("flops_per_step", 1, 1e30), map.Double("message_bytes", 0, 0, 1e15));
+        var workload = new WorkloadSpec(map.RequiredDouble("flops_per_step", 1, 1e30), map.Double("message_bytes", 0, 0, 1e15))
+        {
+            StepTimeJitter = map.Double("step_time_jitter", 0, 0, 3),
+        };
         map.RejectUnknownKeys();
         return workload;
     }
@@ -132,7 +145,11 @@ internal static partial class ScenarioLoader
     private static PolicyOptions ReadPolicy(YamlMap map, int units)
     {
         var options = new PolicyOptions(map.Int("k", Math.Max(1, units / 3), 1, units), map.Double("carbon_cap", 200, 0),
-            map.Double("epoch_minutes", 60, 1, 24 * 60));
+            map.Double("epoch_minutes", 60, 1, 24 * 60))
+        {
+            MinK = map.Int("min_k", 2, 1, units),
+            MinSpeedFraction = map.Double("min_speed_fraction", 0.5, 1e-3, 1),
+        };
         map.RejectUnknownKeys();
         return options;
     }

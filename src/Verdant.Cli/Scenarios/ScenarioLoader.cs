@@ -64,6 +64,7 @@ internal static partial class ScenarioLoader
         YamlMap policy = root.Map("policy") ?? Empty(root, "policy");
         int units = sites.Sum(s => s.Units);
         InactivePower inactive = Choice(policy, "inactive", InactiveChoices, "off");
+        RoundDeadline deadline = Choice(training, "round_deadline", Deadlines, "wait-all");
         var scenario = new Scenario(
             name, start, sites, ReadModel(model), ReadPartition(root.Map("partition")), ReadTopology(root.Map("topology")),
             ReadTraining(training), ReadWorkload(Required(root, "workload")), ReadPolicyName(policy), ReadPolicy(policy, units),
@@ -71,6 +72,7 @@ internal static partial class ScenarioLoader
         {
             Forecast = ReadForecast(root.Map("forecast")),
             Inactive = inactive,
+            Deadline = deadline,
         };
         return scenario;
     }

@@ -12,7 +12,12 @@ public static class ActiveGraph
     /// The graph on all N nodes whose edges join active nodes in the family of <paramref name="spec"/>; a family that
     /// cannot be built on the active count (a hypercube of 6) falls back to the exponential graph, said in the return.
     /// </summary>
-    public static (Graph Graph, string? Fallback) Build(TopologySpec spec, ReadOnlySpan<bool> active, Fleet fleet, Random random)
+    /// <remarks>
+    /// The energy-sparse family ranks links by <paramref name="edgeCostJ"/> (joules per round between two nodes); the
+    /// other families ignore it.
+    /// </remarks>
+    public static (Graph Graph, string? Fallback) Build(TopologySpec spec, ReadOnlySpan<bool> active, Fleet fleet, Random random,
+        Func<int, int, double>? edgeCostJ = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(fleet);
@@ -34,7 +39,9 @@ public static class ActiveGraph
         string? fallback = null;
         try
         {
-            local = Topology.Build(spec, ids.Count, (a, b) => fleet.DistanceKm(ids[a], ids[b]), random);
+            local = spec.Kind == TopologyKind.EnergySparse && edgeCostJ is not null
+                ? SparseTopology.Build(ids.Count, (a, b) => edgeCostJ(ids[a], ids[b]), spec.MinSpectralGap)
+                : Topology.Build(spec, ids.Count, (a, b) => fleet.DistanceKm(ids[a], ids[b]), random);
         }
         catch (ArgumentException ex)
         {

@@ -26,7 +26,7 @@ public sealed partial class Simulation
         ChargeWakeUps(allocation.Active);
         bool[] previous = (bool[])_active.Clone();
         allocation.Active.CopyTo(_active, 0);
-        (Graph graph, string? fallback) = ActiveGraph.Build(_scenario.Topology, _active, _fleet, _topologyRandom);
+        (Graph graph, string? fallback) = ActiveGraph.Build(_scenario.Topology, _active, _fleet, _topologyRandom, LinkCostJ);
         _graph = graph;
         CatchUpRejoining(previous);
         _mixing = new MixingMatrix(graph);
@@ -36,6 +36,18 @@ public sealed partial class Simulation
         double gap = count > 0 ? _mixing.SpectralGap(_active) : 0;
         string reason = fallback is null ? allocation.Reason : $"{allocation.Reason}; {fallback}";
         _decisions.Add(new DecisionRecord(_now, round, count, sites, gap, _noiseScale.Estimate, reason));
+    }
+
+    /// <summary>
+    /// Energy of keeping link (a, b) for one round: both model copies on the wire, plus both units idling through the
+    /// link's latency. The second term makes long links dearer than short ones.
+    /// </summary>
+    private double LinkCostJ(int a, int b)
+    {
+        Site sa = _scenario.Sites[_fleet.SiteOf(a)], sb = _scenario.Sites[_fleet.SiteOf(b)];
+        double bytesJ = _network.EnergyKwh(2 * (long)_scenario.Workload.MessageBytes) * 3.6e6;
+        double idleW = (sa.Hardware.IdlePowerW * sa.Pue) + (sb.Hardware.IdlePowerW * sb.Pue);
+        return bytesJ + (_network.LatencyS(sa.Location, sb.Location) * idleW);
     }
 
     /// <summary>

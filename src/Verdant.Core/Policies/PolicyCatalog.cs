@@ -11,6 +11,9 @@ public static class PolicyCatalog
             ["greenest-k"] = o => new GreenestKPolicy(o.K),
             ["renewable-only"] = _ => new RenewableOnlyPolicy(),
             ["carbon-cap"] = o => new CarbonCapPolicy(o.CarbonCapGPerKwh),
+            ["carbonscaler"] = o => new CarbonScalerPolicy(o),
+            ["fedzero"] = o => new FedZeroPolicy(o),
+            ["planner"] = o => new PlannerPolicy(o),
         };
 
     /// <summary>Registered names, in catalogue order.</summary>

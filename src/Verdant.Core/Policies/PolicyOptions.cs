@@ -37,7 +37,7 @@ public sealed record PolicyOptions
     public int CarbonScalerHorizonHours { get; init; } = 72;
 
     /// <summary>Planner's weight on time: g CO2eq it pays to get one node-round of work done one hour earlier.</summary>
-    public double PlannerTimeWeight { get; init; } = 0.5;
+    public double PlannerTimeWeight { get; init; } = 2;
 
     /// <summary>Sites x slots above which the planner solves the linear relaxation (GLOP) and rounds, instead of CP-SAT.</summary>
     public int PlannerMaxIntegerCells { get; init; } = 600;

@@ -9,7 +9,9 @@ namespace Verdant.Core.Policies;
 /// Decentralized Algorithms Outperform Centralized Algorithms?", NeurIPS 2017), read as accuracy against total work. The
 /// fit is ordinary least squares of acc on x = 1/sqrt(w) over the last <see cref="FitWindow"/> evaluations; the target is
 /// reached at w* = (c / (a - target))^2. Before <see cref="MinPoints"/> evaluations, or when the fit has no positive slope
-/// or a plateau under the target, the remaining work is the prior (an option, in node-rounds of the reference count).
+/// or a plateau under the target, the remaining work is the prior (an option, in node-rounds of the reference count) less
+/// the work done. While the last evaluation is under the target the estimate never drops below
+/// <see cref="MinRemainingFraction"/> of the work done or <see cref="MinRemainingRounds"/> rounds, whichever is more.
 /// </remarks>
 public static class WorkEstimator
 {
@@ -18,6 +20,12 @@ public static class WorkEstimator
 
     /// <summary>The most recent evaluations the fit uses (the early curve bends differently).</summary>
     public const int FitWindow = 20;
+
+    /// <summary>Least remaining work while the target is not reached, as a share of the work done so far.</summary>
+    public const double MinRemainingFraction = 0.1;
+
+    /// <summary>Least remaining work while the target is not reached, in rounds of the reference count.</summary>
+    public const double MinRemainingRounds = 10;
 
     /// <summary>Remaining node-rounds to the context's target, from its history, or <paramref name="priorNodeRounds"/>.</summary>
     public static WorkEstimate Estimate(PolicyContext context, double priorNodeRounds, double fallbackUnits)
@@ -38,9 +46,11 @@ public static class WorkEstimator
 
         double done = last?.NodeRounds ?? 0;
         double? total = FitTotalNodeRounds(history, target);
+        // Below the target, a fit or prior that puts it behind us is noise: keep a floor of work still to do.
+        double floor = Math.Max(MinRemainingFraction * done, MinRemainingRounds * reference);
         return total is { } w
-            ? new WorkEstimate(Math.Max(0, w - done), reference, "fit")
-            : new WorkEstimate(Math.Max(0, priorNodeRounds - done), reference, "prior");
+            ? new WorkEstimate(Math.Max(floor, w - done), reference, "fit")
+            : new WorkEstimate(Math.Max(floor, priorNodeRounds - done), reference, "prior");
     }
 
     /// <summary>

@@ -8,7 +8,9 @@ public class PlannerPolicyTests
     [Fact]
     public void Planner_SunnySiteAndCoalSiteAtNoon_SchedulesOnSunnySite()
     {
-        PolicyContext context = Planning(PolicyFixtures.Context([3, 3], [1600, 0], [300, 900]), deadlineHours: 48);
+        // B = 96 examples at b = 32: k = 3, the sunny site's surplus covers all three.
+        PolicyContext context = Planning(PolicyFixtures.Context([3, 3], [1600, 0], [300, 900]), deadlineHours: 48,
+            noiseScale: 96);
 
         Allocation allocation = new PlannerPolicy(new PolicyOptions()).Decide(context);
 
@@ -19,12 +21,23 @@ public class PlannerPolicyTests
     [Fact]
     public void Planner_LargeInstance_UsesRoundedRelaxationAndStillPicksSunnySite()
     {
-        PolicyContext context = Planning(PolicyFixtures.Context([3, 3], [1600, 0], [300, 900]), deadlineHours: 48);
+        PolicyContext context = Planning(PolicyFixtures.Context([3, 3], [1600, 0], [300, 900]), deadlineHours: 48,
+            noiseScale: 96);
 
         Allocation allocation = new PlannerPolicy(new PolicyOptions { PlannerMaxIntegerCells = 1 }).Decide(context);
 
         Assert.Equal([true, true, true, false, false, false], allocation.Active);
         Assert.Contains("GLOP relaxation", allocation.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Planner_SmallTimeWeight_RunsOnlyFreeUnitsNow()
+    {
+        PolicyContext context = Planning(PolicyFixtures.Context([3, 3], [1600, 0], [300, 900]), deadlineHours: 48);
+
+        Allocation allocation = new PlannerPolicy(new PolicyOptions { PlannerTimeWeight = 0.01 }).Decide(context);
+
+        Assert.Equal([true, true, true, false, false, false], allocation.Active);
     }
 
     [Fact]

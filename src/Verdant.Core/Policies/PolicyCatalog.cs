@@ -12,6 +12,9 @@ public static class PolicyCatalog
             ["renewable-only"] = _ => new RenewableOnlyPolicy(),
             ["carbon-cap"] = o => new CarbonCapPolicy(o.CarbonCapGPerKwh),
             ["adaptive"] = o => new AdaptivePolicy(o),
+            ["carbonscaler"] = o => new CarbonScalerPolicy(o),
+            ["fedzero"] = o => new FedZeroPolicy(o),
+            ["planner"] = o => new PlannerPolicy(o),
         };
 
     /// <summary>Registered names, in catalogue order.</summary>

@@ -39,6 +39,36 @@ public sealed record PolicyOptions
     /// </summary>
     public double MinSpeedFraction { get; init; } = 0.5;
 
+    /// <summary>Hourly slots the planner optimizes over (receding horizon).</summary>
+    public int HorizonHours { get; init; } = 24;
+
+    /// <summary>Cap on the hourly slots carbonscaler plans over (it plans to the deadline or this, whichever is first).</summary>
+    public int CarbonScalerHorizonHours { get; init; } = 72;
+
+    /// <summary>Planner's weight on time: g CO2eq it pays to get one node-round of work done one hour earlier.</summary>
+    public double PlannerTimeWeight { get; init; } = 2;
+
+    /// <summary>Sites x slots above which the planner solves the linear relaxation (GLOP) and rounds, instead of CP-SAT.</summary>
+    public int PlannerMaxIntegerCells { get; init; } = 600;
+
+    /// <summary>Units fedzero selects per round (its fixed n).</summary>
+    public int FedZeroUnits { get; init; } = 6;
+
+    /// <summary>FedZero's blocklist release factor alpha: an excluded unit returns with probability min(1, alpha / excess participations).</summary>
+    public double FedZeroAlpha { get; init; } = 1;
+
+    /// <summary>Longest fedzero round (hours) searched for enough qualifying units.</summary>
+    public int FedZeroMaxRoundHours { get; init; } = 3;
+
+    /// <summary>Minimum work (training rounds) renewable excess must cover for a unit to qualify for fedzero.</summary>
+    public double FedZeroMinRounds { get; init; } = 2;
+
+    /// <summary>Prior remaining work to target (node-rounds) before the learning curve can be fitted.</summary>
+    public double WorkPriorNodeRounds { get; init; } = 3000;
+
+    /// <summary>Deterministic time limit of a CP-SAT solve (solver work units, about seconds; reproducible, unlike wall time).</summary>
+    public double SolverDeterministicSeconds { get; init; } = 1;
+
     /// <summary>The decision epoch as a span.</summary>
     public TimeSpan Epoch => TimeSpan.FromMinutes(EpochMinutes);
 }

@@ -1,0 +1,139 @@
+using System.Globalization;
+
+namespace Verdant.Core.Policies;
+
+/// <summary>
+/// CarbonScaler's greedy marginal-value scaling: plan units per future hourly slot, one at a time, where the next unit buys
+/// the most progress per gram of CO2eq, until the plan covers the remaining work; run the current slot's plan; re-plan
+/// every epoch.
+/// </summary>
+/// <remarks>
+/// Hanafy, Liang, Bashir, Irwin and Shenoy, "CarbonScaler: Leveraging Cloud Workload Elasticity for Optimizing
+/// Carbon-Efficiency", SIGMETRICS 2023. Value of the k-th unit in slot t = marginal progress(k)
+/// (<see cref="ProgressModel"/>, in node-rounds via <see cref="ProgressModel.NodeRoundEquivalent"/>) / (marginal grid
+/// power(k) x forecast intensity(t)); within a slot the next unit is the one with the lowest marginal carbon per FLOP, the
+/// renewable surplus stacked first and counted as free (<see cref="MarginalCarbon"/>). Remaining work comes from
+/// <see cref="WorkEstimator"/>. The plan reaches to the deadline or <see cref="PolicyOptions.CarbonScalerHorizonHours"/>,
+/// whichever is first; when even every unit in every slot falls short, the reason says so and every unit runs now.
+/// </remarks>
+public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolicy
+{
+    private readonly PolicyOptions _options = options ?? throw new ArgumentNullException(nameof(options));
+
+    /// <inheritdoc />
+    public string Name => "carbonscaler";
+
+    /// <inheritdoc />
+    public Allocation Decide(PolicyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        PlannerSlots slots = PlannerSlots.Build(context, _options.CarbonScalerHorizonHours);
+        WorkEstimate work = WorkEstimator.Estimate(context, _options.WorkPriorNodeRounds, context.Units.Count);
+        if (work.RemainingNodeRounds <= 0)
+        {
+            return new Allocation(new bool[context.Units.Count], "target reached: nothing left to plan");
+        }
+
+        var plan = new Plan(context, slots, work.ReferenceUnits);
+        plan.FillUntil(work.RemainingNodeRounds);
+        bool[] active = PlannerSlots.ActivateFirst(context, plan.SlotCounts(0));
+        double shortBy = work.RemainingNodeRounds - plan.PlannedNodeRounds;
+        string summary = string.Create(CultureInfo.InvariantCulture,
+            $"{plan.UnitsInSlot(0)} units now; {plan.PlannedNodeRounds:0} of {work.RemainingNodeRounds:0} node-rounds planned over {slots.Slots} h ({work.Basis})");
+        return shortBy > 1e-9
+            ? new Allocation(active, string.Create(CultureInfo.InvariantCulture, $"deadline too tight: short by {shortBy:0} node-rounds; {summary}"))
+            : new Allocation(active, summary);
+    }
+
+    /// <summary>The greedy plan: units per site and slot, and the best next unit of every slot.</summary>
+    private sealed class Plan
+    {
+        private readonly PlannerSlots _slots;
+        private readonly double _referenceUnits;
+        private readonly int _batch;
+        private readonly double _noise;
+        private readonly double[] _siteFlops;
+        private readonly int[,] _counts;
+        private readonly int[] _k;
+        private readonly (int Site, double Ratio, double Gain)[] _next;
+
+        public Plan(PolicyContext context, PlannerSlots slots, double referenceUnits)
+        {
+            _slots = slots;
+            _referenceUnits = referenceUnits;
+            _batch = context.BatchSize;
+            _noise = context.Progress.NoiseScale;
+            _siteFlops = new double[slots.Sites];
+            foreach (UnitView unit in context.Units)
+            {
+                _siteFlops[unit.Site] = Math.Max(_siteFlops[unit.Site], unit.SustainedFlops);
+            }
+
+            _counts = new int[slots.Sites, slots.Slots];
+            _k = new int[slots.Slots];
+            _next = new (int, double, double)[slots.Slots];
+            for (int t = 0; t < slots.Slots; t++)
+            {
+                _next[t] = BestNext(t);
+            }
+        }
+
+        public double PlannedNodeRounds { get; private set; }
+
+        public int UnitsInSlot(int t) => _k[t];
+
+        public int[] SlotCounts(int t) => [.. Enumerable.Range(0, _slots.Sites).Select(s => _counts[s, t])];
+
+        public void FillUntil(double needed)
+        {
+            while (PlannedNodeRounds < needed)
+            {
+                int best = -1;
+                for (int t = 0; t < _next.Length; t++)
+                {
+                    // Strictly lower wins, so ties go to the earlier slot.
+                    if (_next[t].Site >= 0 && (best < 0 || _next[t].Ratio < _next[best].Ratio))
+                    {
+                        best = t;
+                    }
+                }
+
+                if (best < 0)
+                {
+                    return;
+                }
+
+                _counts[_next[best].Site, best]++;
+                _k[best]++;
+                PlannedNodeRounds += _next[best].Gain;
+                _next[best] = BestNext(best);
+            }
+        }
+
+        private (int Site, double Ratio, double Gain) BestNext(int t)
+        {
+            int site = -1;
+            double bestPerFlop = double.PositiveInfinity;
+            for (int s = 0; s < _slots.Sites; s++)
+            {
+                if (_counts[s, t] < _slots.UnitsAtSite[s])
+                {
+                    double perFlop = _slots.MarginalGramsPerHour(s, t, _counts[s, t]) / _siteFlops[s];
+                    if (perFlop < bestPerFlop)
+                    {
+                        (site, bestPerFlop) = (s, perFlop);
+                    }
+                }
+            }
+
+            if (site < 0)
+            {
+                return (-1, double.PositiveInfinity, 0);
+            }
+
+            double gain = _slots.RoundsPerHour * (ProgressModel.NodeRoundEquivalent(_k[t] + 1, _referenceUnits, _batch, _noise)
+                - ProgressModel.NodeRoundEquivalent(_k[t], _referenceUnits, _batch, _noise));
+            return (site, _slots.MarginalGramsPerHour(site, t, _counts[site, t]) / gain, gain);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+namespace Verdant.Core.Policies;
+
+/// <summary>
+/// The forecast laid out for planning: hourly slots from now to the deadline (capped), each site's renewable surplus (W)
+/// and grid intensity (gCO2eq/kWh) per slot, its units and their power, and the rounds an hour holds.
+/// </summary>
+/// <remarks>
+/// A slot's surplus is the lesser of the forecasts at its two ends (the same caution as
+/// <see cref="PolicyContext.MinSurplusOverEpochW"/>); its intensity is the forecast at its start. Rounds per hour use the
+/// slowest unit's compute time, so plans are conservative when only fast units train; the few seconds of
+/// communication per round are left out.
+/// </remarks>
+public sealed class PlannerSlots
+{
+    private PlannerSlots(int slots, int sites)
+    {
+        SurplusW = new double[sites, slots];
+        IntensityGPerKwh = new double[sites, slots];
+        UnitsAtSite = new int[sites];
+        UnitPowerW = new double[sites];
+    }
+
+    /// <summary>Hourly slots planned over.</summary>
+    public int Slots => SurplusW.GetLength(1);
+
+    /// <summary>Sites.</summary>
+    public int Sites => SurplusW.GetLength(0);
+
+    /// <summary>Forecast surplus per site and slot (W).</summary>
+    public double[,] SurplusW { get; }
+
+    /// <summary>Forecast grid intensity per site and slot (gCO2eq/kWh).</summary>
+    public double[,] IntensityGPerKwh { get; }
+
+    /// <summary>Units at each site.</summary>
+    public int[] UnitsAtSite { get; }
+
+    /// <summary>Training power of a unit at each site (W; the largest if they differ).</summary>
+    public double[] UnitPowerW { get; }
+
+    /// <summary>Training rounds in one hour.</summary>
+    public double RoundsPerHour { get; private init; }
+
+    /// <summary>Hours from now to the deadline (may exceed <see cref="Slots"/>).</summary>
+    public double HoursToDeadline { get; private init; }
+
+    /// <summary>All units.</summary>
+    public int TotalUnits => UnitsAtSite.Sum();
+
+    /// <summary>Lays out up to <paramref name="capHours"/> slots from the context's forecast.</summary>
+    public static PlannerSlots Build(PolicyContext context, int capHours)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        double toDeadline = context.DeadlineUtc == DateTimeOffset.MaxValue
+            ? double.PositiveInfinity
+            : (context.DeadlineUtc - context.NowUtc).TotalHours;
+        int slots = (int)Math.Clamp(Math.Ceiling(toDeadline), 1, Math.Max(1, capHours));
+        double slowestS = context.Units.Count > 0 ? context.Units.Max(u => u.RoundComputeS) : 1;
+        var table = new PlannerSlots(slots, context.Sites.Count)
+        {
+            RoundsPerHour = 3600 / Math.Max(1e-9, slowestS),
+            HoursToDeadline = Math.Max(0, toDeadline),
+        };
+        foreach (UnitView unit in context.Units)
+        {
+            table.UnitsAtSite[unit.Site]++;
+            table.UnitPowerW[unit.Site] = Math.Max(table.UnitPowerW[unit.Site], unit.TrainingPowerW);
+        }
+
+        for (int s = 0; s < table.Sites; s++)
+        {
+            for (int t = 0; t < slots; t++)
+            {
+                DateTimeOffset start = context.NowUtc + TimeSpan.FromHours(t);
+                table.SurplusW[s, t] = Math.Max(0, Math.Min(context.Forecast.SurplusW(s, context.NowUtc, start),
+                    context.Forecast.SurplusW(s, context.NowUtc, start + TimeSpan.FromHours(1))));
+                table.IntensityGPerKwh[s, t] = context.Forecast.GridIntensityGPerKwh(s, context.NowUtc, start);
+            }
+        }
+
+        return table;
+    }
+
+    /// <summary>Grams CO2eq per hour the <paramref name="j"/>-th unit (0-based) at <paramref name="site"/> adds in <paramref name="slot"/>.</summary>
+    public double MarginalGramsPerHour(int site, int slot, int j)
+        => MarginalCarbon.GridPowerW(j, UnitPowerW[site], SurplusW[site, slot]) * IntensityGPerKwh[site, slot] / 1000;
+
+    /// <summary>Flags the first <c>counts[s]</c> units of every site, in node order.</summary>
+    public static bool[] ActivateFirst(PolicyContext context, int[] counts)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(counts);
+        var active = new bool[context.Units.Count];
+        var taken = new int[counts.Length];
+        foreach (UnitView unit in context.Units)
+        {
+            if (taken[unit.Site] < counts[unit.Site])
+            {
+                taken[unit.Site]++;
+                active[unit.Index] = true;
+            }
+        }
+
+        return active;
+    }
+}

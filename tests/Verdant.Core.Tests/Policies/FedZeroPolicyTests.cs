@@ -1,0 +1,56 @@
+using Verdant.Core.Policies;
+
+namespace Verdant.Core.Tests.Policies;
+
+public class FedZeroPolicyTests
+{
+    [Fact]
+    public void FedZero_SomeSitesWithExcess_SelectsExactlyNOnlyThere()
+    {
+        PolicyContext context = PolicyFixtures.Context([3, 3, 3], [1200, 0, 5000], [50, 10, 900]);
+
+        Allocation allocation = new FedZeroPolicy(new PolicyOptions { FedZeroUnits = 3 }).Decide(context);
+
+        Assert.Equal(3, allocation.ActiveCount);
+        Assert.DoesNotContain(context.Units, u => u.Site == 1 && allocation.Active[u.Index]);
+    }
+
+    [Fact]
+    public void FedZero_SiteBudget_LimitsUnitsThere()
+    {
+        // Site 0's 1200 W cover two 500 W units; n = 4 needs both units of site 1 too.
+        PolicyContext context = PolicyFixtures.Context([3, 2], [1200, 1000], [50, 50]);
+
+        Allocation allocation = new FedZeroPolicy(new PolicyOptions { FedZeroUnits = 4 }).Decide(context);
+
+        Assert.Equal(2, context.Units.Count(u => u.Site == 0 && allocation.Active[u.Index]));
+        Assert.Equal(2, context.Units.Count(u => u.Site == 1 && allocation.Active[u.Index]));
+    }
+
+    [Fact]
+    public void FedZero_NoExcessAnywhere_Waits()
+    {
+        PolicyContext context = PolicyFixtures.Context([2, 2], [0, 0], [10, 10]);
+
+        Allocation allocation = new FedZeroPolicy(new PolicyOptions { FedZeroUnits = 1 }).Decide(context);
+
+        Assert.Equal(0, allocation.ActiveCount);
+        Assert.StartsWith("waiting: fewer than 1 units have renewable excess", allocation.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FedZero_NextRound_ExcludesLastParticipants()
+    {
+        var policy = new FedZeroPolicy(new PolicyOptions { FedZeroUnits = 2, FedZeroAlpha = 0 });
+        PolicyContext first = PolicyFixtures.Context([2, 2], [5000, 5000], [10, 10]);
+        Allocation a = policy.Decide(first);
+        PolicyContext c = PolicyFixtures.Context([2, 2], [5000, 5000], [10, 10]);
+        var second = new PolicyContext(c.NowUtc + TimeSpan.FromHours(1), c.Epoch, c.Sites, c.Units, c.Forecast, c.Progress, c.Random);
+
+        Allocation b = policy.Decide(second);
+
+        Assert.Equal(2, a.ActiveCount);
+        Assert.Equal(2, b.ActiveCount);
+        Assert.All(Enumerable.Range(0, 4), i => Assert.False(a.Active[i] && b.Active[i]));
+    }
+}

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Spectre.Console;
-using Verdant.Cli.Console;
 using Verdant.Core.Simulation;
 
 namespace Verdant.Cli.Compare;
@@ -24,7 +23,7 @@ internal static class CompareProgress
         T result = default!;
         console.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn { Width = 20 }, new PercentageColumn(), new ElapsedTimeColumn())
             .Start(ctx =>
             {
                 ProgressTask[] tasks = [.. plan.Select(s => ctx.AddTask(Markup.Escape(Label(s)), autoStart: false, maxValue: s.Stop.MaxRounds))];
@@ -56,7 +55,9 @@ internal static class CompareProgress
 
         public void Finished(int index, CompareRun run)
         {
-            tasks[index].Description = Markup.Escape($"{Label(plan[index])}: {Outcome(run)}");
+            CompareRow r = run.Row;
+            tasks[index].Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"{Label(plan[index])}: {(r.ReachedTarget ? "reached" : "missed")}, {r.CarbonKg:0.00} kg"));
             tasks[index].Value = tasks[index].MaxValue;
             tasks[index].StopTask();
         }
@@ -67,7 +68,9 @@ internal static class CompareProgress
         public void Report(RoundProgress value)
         {
             task.Value = value.Round;
-            task.Description = Markup.Escape($"{label}  {ConsoleUi.Describe(value)}");
+            // Short, so that the bar keeps its width on an 80-column terminal.
+            task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"{label}: {value.SimulatedHours:0.0} h, acc {(double.IsNaN(value.LastAccuracy) ? "-" : value.LastAccuracy.ToString("0.000", CultureInfo.InvariantCulture))}"));
         }
     }
 

@@ -65,7 +65,7 @@ internal static class CompareCommand
         {
             IReadOnlyList<string> policies = ParsePolicies(options.Policies);
             LoadedScenario loaded = RunSetup.LoadScenario(options.ScenarioPath, null, options.Rounds, null, options.DataDirectory);
-            Scenario scenario = WithTarget(loaded.Scenario, options);
+            Scenario scenario = WithStopAtTarget(loaded.Scenario, options);
             double target = scenario.Stop.TargetAccuracy!.Value;
             string output = options.OutputDirectory ?? Path.Combine("runs",
                 $"{time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-compare");
@@ -113,13 +113,13 @@ internal static class CompareCommand
         return names;
     }
 
-    private static Scenario WithTarget(Scenario scenario, CompareOptions options)
+    private static Scenario WithStopAtTarget(Scenario scenario, CompareOptions options)
     {
         double target = options.TargetAccuracy ?? scenario.Stop.TargetAccuracy ?? throw new UsageException(
             "--target: the scenario has no stop.target_accuracy; pass --target X with the test accuracy to reach (0 < X <= 1)");
-        if (scenario.Seed > int.MaxValue - options.Seeds)
+        if (scenario.Seed > int.MaxValue - (options.Seeds - 1))
         {
-            throw new UsageException($"--seeds: seeds {scenario.Seed} + {options.Seeds} exceed the largest seed {int.MaxValue}");
+            throw new UsageException($"--seeds: seeds {scenario.Seed} to {scenario.Seed} + {options.Seeds - 1} pass the largest seed {int.MaxValue}");
         }
 
         // The default stops every run at the target, so that energy and carbon are those spent to reach it.

@@ -40,7 +40,7 @@ internal static class CompareProgress
         CompareRow r = run.Row;
         string target = r.TimeToTargetHours is { } t
             ? string.Create(CultureInfo.InvariantCulture, $"target at {t:0.0} h")
-            : string.Create(CultureInfo.InvariantCulture, $"missed target (accuracy {r.FinalAccuracy:0.000})");
+            : string.Create(CultureInfo.InvariantCulture, $"missed target, acc {r.FinalAccuracy:0.000}");
         return string.Create(CultureInfo.InvariantCulture,
             $"{target}, {r.CarbonKg:0.00} kg CO2eq, {r.Rounds} rounds, {run.WallSeconds:0} s");
     }

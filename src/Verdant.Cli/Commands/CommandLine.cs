@@ -12,6 +12,7 @@ internal static class CommandLine
         {
             RunCommand.Create(ui, time),
             SamplesCommand.Create(ui),
+            CompareCommand.Create(ui, time),
         };
         return root;
     }

@@ -13,6 +13,7 @@ internal static class CommandLine
             RunCommand.Create(ui, time),
             SamplesCommand.Create(ui),
             CompareCommand.Create(ui, time),
+            TopologyCommand.Create(ui),
         };
         return root;
     }

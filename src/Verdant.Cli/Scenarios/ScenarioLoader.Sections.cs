@@ -55,6 +55,8 @@ internal static partial class ScenarioLoader
 
     public static IReadOnlyCollection<string> TopologyNames => Topologies.Keys;
 
+    public static bool TryTopology(string name, out TopologyKind kind) => Topologies.TryGetValue(name, out kind);
+
     private static T Choice<T>(YamlMap map, string key, Dictionary<string, T> choices, string? fallback)
     {
         string? text = map.String(key, fallback) ?? throw new ScenarioException($"{map.Source}: {map.Sub(key)}: is required");

@@ -11,6 +11,7 @@ internal static class CommandLine
         var root = new RootCommand("Verdant: energy- and carbon-aware decentralized machine learning")
         {
             RunCommand.Create(ui, time),
+            BenchCommand.Create(ui, System.Console.Error),
         };
         return root;
     }

@@ -7,15 +7,12 @@ namespace Verdant.Cli.Bench;
 /// <summary>One gossip step X &lt;- W X on the trainer's own parameters, split over workers the way the trainer splits it.</summary>
 internal static class MixBench
 {
-    /// <summary>The trainer's column block (DecentralizedSgd.MixBlockColumns).</summary>
-    public const int BlockColumns = 1024;
-
     /// <summary>GB/s of compulsory traffic (8 bytes per active parameter: one read, one write), best of the repeats.</summary>
     public static double Gbs(DecentralizedSgd sgd, MixingMatrix mixing, bool[] active, int workers, double minSeconds)
     {
         StackedMatrix x = sgd.Parameters;
         using var pool = new WorkerPool(workers);
-        int width = Math.Min(x.Cols, BlockColumns);
+        int width = Math.Min(x.Cols, 1024);
         float[][] buffers = [.. Enumerable.Range(0, workers).Select(_ => new float[x.Rows * width])];
         int blocks = (x.Cols + width - 1) / width;
         int next = -1;

@@ -47,26 +47,29 @@ internal sealed class TrainingBench(int workers, double minSeconds)
             sgd.RunRound(active, mixing);
         }
 
-        double stepsPerS = (double)rounds * nodes / seconds;
+        double stepsPerS = nodes / seconds;
         double gflops = stepsPerS * BatchSize * spec.TrainFlopsPerExample / 1e9;
         double mixGbs = MixBench.Gbs(sgd, mixing, active, workers, minSeconds / 2);
         return new BenchCase(model, nodes, Round(stepsPerS), Round(gflops), Round(gflops / sgemmGflops, 3), Round(mixGbs),
             Round(mixGbs / streamGbs, 3), allocated / rounds, perNode);
     }
 
+    // Best round, like the best-of rooflines: on a shared machine the mean measures the neighbours' load, not Verdant.
     private (int Rounds, double Seconds, long Allocated) TimeRounds(DecentralizedSgd sgd, bool[] active, MixingMatrix mixing)
     {
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        long start = Stopwatch.GetTimestamp();
+        long begin = Stopwatch.GetTimestamp();
         int rounds = 0;
-        while (rounds < 3 || Stopwatch.GetElapsedTime(start).TotalSeconds < minSeconds)
+        double best = double.MaxValue;
+        while (rounds < 3 || Stopwatch.GetElapsedTime(begin).TotalSeconds < minSeconds)
         {
+            long start = Stopwatch.GetTimestamp();
             sgd.RunRound(active, mixing);
+            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalSeconds);
             rounds++;
         }
 
-        double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        return (rounds, seconds, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore);
+        return (rounds, best, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore);
     }
 
     internal static double Round(double value, int digits = 2) => Math.Round(value, digits, MidpointRounding.AwayFromZero);

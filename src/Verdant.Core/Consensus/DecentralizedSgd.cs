@@ -17,7 +17,8 @@ namespace Verdant.Core.Consensus;
 /// </remarks>
 public sealed class DecentralizedSgd : IDisposable
 {
-    // Columns per mixing block: 4 KiB per row, one page for the prefetcher; N x 1024 floats of X and of the buffer stay in L3.
+    // Columns per mixing block: 4 KiB per row, one page for the prefetcher; N x 1024 floats of X and of the buffer stay in
+    // L3. Sizing the block to L2 (2^16 floats / N) measured no better at 256 and worse at 1024 nodes (docs/performance.md).
     private const int MixBlockColumns = 1024;
 
     private readonly Network _network;
@@ -266,12 +267,13 @@ public sealed class DecentralizedSgd : IDisposable
     {
         // Column blocks mix independently, so workers claim them with no barrier and no commit copy (docs/performance.md).
         int cols = Parameters.Cols;
-        int blocks = (cols + MixBlockColumns - 1) / MixBlockColumns;
+        int width = MixBlockColumns;
+        int blocks = (cols + width - 1) / width;
         int item;
         while ((item = Interlocked.Increment(ref _nextItem)) < blocks)
         {
-            int from = item * MixBlockColumns;
-            Gossip.MixColumns(_mixing!, Parameters, _activeMask, from, Math.Min(cols, from + MixBlockColumns), _mixBuffers[worker]);
+            int from = item * width;
+            Gossip.MixColumns(_mixing!, Parameters, _activeMask, from, Math.Min(cols, from + width), _mixBuffers[worker]);
         }
     }
 }

@@ -14,6 +14,7 @@ internal static class CommandLine
             SamplesCommand.Create(ui),
             CompareCommand.Create(ui, time),
             TopologyCommand.Create(ui),
+            BenchCommand.Create(ui, System.Console.Error),
         };
         return root;
     }

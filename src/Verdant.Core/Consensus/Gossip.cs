@@ -69,6 +69,47 @@ public static class Gossip
     }
 
     /// <summary>
+    /// The whole step for columns [<paramref name="fromCol"/>, <paramref name="toCol"/>) in place: x[i, c] &lt;- sum_j W_ij
+    /// x[j, c] for every active i, through <paramref name="buffer"/> (at least N x width floats). Columns mix independently,
+    /// so workers may take disjoint column ranges with no barrier and no commit phase. Allocates nothing.
+    /// </summary>
+    /// <remarks>
+    /// Same operations in the same order per element as <see cref="Mix"/>, so the results are bitwise equal. A column block
+    /// of X and the buffer stay in cache while the block's rows are mixed, so X is read once and written once from memory,
+    /// where whole-row mixing streams every neighbour row and the destination row several times.
+    /// </remarks>
+    /// <exception cref="ArgumentException">Mismatched shapes or a short buffer.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The column range is not inside [0, P].</exception>
+    public static void MixColumns(
+        MixingMatrix w, StackedMatrix x, ReadOnlySpan<bool> active, int fromCol, int toCol, Span<float> buffer)
+    {
+        CheckShapes(w, x, x, active);
+        CheckRange(fromCol, toCol, x.Cols);
+        int width = toCol - fromCol;
+        if (buffer.Length < (long)x.Rows * width)
+        {
+            throw new ArgumentException($"buffer holds {buffer.Length} floats; {x.Rows} rows x {width} columns need {(long)x.Rows * width}.", nameof(buffer));
+        }
+
+        Span<float> data = x.Data;
+        for (int i = 0; i < x.Rows; i++)
+        {
+            if (active[i])
+            {
+                MixOneBlock(w, data, x.Cols, fromCol, width, i, buffer.Slice(i * width, width));
+            }
+        }
+
+        for (int i = 0; i < x.Rows; i++)
+        {
+            if (active[i])
+            {
+                buffer.Slice(i * width, width).CopyTo(data.Slice((i * x.Cols) + fromCol, width));
+            }
+        }
+    }
+
+    /// <summary>
     /// One node's mix: destination = sum_j weights[j] * rows[j]. The single-node form a distributed worker calls with its
     /// neighbours' parameters.
     /// </summary>
@@ -143,6 +184,22 @@ public static class Gossip
             if (k != diagonal && weights[k] != 0f)
             {
                 TensorPrimitives.MultiplyAdd(x.ReadRow(columns[k]), weights[k], destination, destination);
+            }
+        }
+    }
+
+    private static void MixOneBlock(MixingMatrix w, ReadOnlySpan<float> data, int cols, int fromCol, int width, int i,
+        Span<float> destination)
+    {
+        var columns = w.RowColumns(i);
+        var weights = w.RowWeights(i);
+        int diagonal = w.DiagonalSlot(i);
+        TensorPrimitives.Multiply(data.Slice((i * cols) + fromCol, width), weights[diagonal], destination);
+        for (int k = 0; k < columns.Length; k++)
+        {
+            if (k != diagonal && weights[k] != 0f)
+            {
+                TensorPrimitives.MultiplyAdd(data.Slice((columns[k] * cols) + fromCol, width), weights[k], destination, destination);
             }
         }
     }

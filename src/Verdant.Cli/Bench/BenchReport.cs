@@ -1,0 +1,37 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Verdant.Cli.Bench;
+
+/// <summary>The quick benchmark's result: the machine's two rooflines, the naive baseline and one row per model and size.</summary>
+/// <remarks>Serialized with snake_case names, the shape of docs/bench.json; rates are per second of wall time.</remarks>
+internal sealed record BenchReport(
+    double SgemmGflops,
+    double StreamGbs,
+    double NaiveNodeStepsPerS,
+    IReadOnlyList<BenchCase> Cases,
+    int Threads,
+    double NaiveSpeedup,
+    double PeakWorkingSetGib)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+    };
+
+    /// <summary>The report as one indented JSON object.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+}
+
+/// <summary>One model at one node count: training rate, its FLOP rate, one gossip step's bandwidth, allocation per round.</summary>
+internal sealed record BenchCase(
+    string Model,
+    int Nodes,
+    double NodeStepsPerS,
+    double TrainGflops,
+    double TrainRooflineRatio,
+    double MixGbs,
+    double MixRooflineRatio,
+    long BytesAllocatedPerRound,
+    [property: JsonPropertyName("memory_per_node_bytes")] long MemoryPerNodeBytes);

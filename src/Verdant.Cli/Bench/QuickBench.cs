@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using Verdant.Core.Numerics;
+
+namespace Verdant.Cli.Bench;
+
+/// <summary>
+/// The quick benchmark behind <c>verdant bench</c>: rooflines, then logreg and MLP at 16, 64, 256 and 1024 nodes, then the
+/// naive loop at 64, all in one process so that every ratio compares numbers of the same machine and moment.
+/// </summary>
+/// <remarks>Progress lines go to <paramref name="progress"/>; the result is returned, never printed here.</remarks>
+internal sealed class QuickBench(int workers, Action<string> progress)
+{
+    public static readonly int[] NodeCounts = [16, 64, 256, 1024];
+    public static readonly string[] Models = ["logreg", "mlp"];
+
+    /// <summary>Rounds run (untimed) after the timed ones at 1024 MLP nodes: 0 in the quick run, 100 for the scale check.</summary>
+    public int ScaleRounds { get; init; }
+
+    /// <summary>Seconds each timed measurement runs at least.</summary>
+    public double MinSeconds { get; init; } = 2.0;
+
+    public BenchReport Run()
+    {
+        progress($"sgemm 2048 x 2048 x 2048 at {workers} OpenBLAS thread(s)");
+        double sgemm = Rooflines.SgemmGflops(2048, workers, 5);
+        using (var pool = new WorkerPool(workers))
+        {
+            progress($"stream triad, 3 x 256 MiB over {workers} worker(s)");
+            double stream = Rooflines.StreamGbs(pool, 64 << 20, 10);
+            progress(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sgemm {sgemm:0.0} GFLOP/s, stream {stream:0.0} GB/s"));
+            return RunCases(sgemm, stream);
+        }
+    }
+
+    private BenchReport RunCases(double sgemm, double stream)
+    {
+        var data = TrainingBench.Data(16384);
+        var bench = new TrainingBench(workers, MinSeconds);
+        var cases = new List<BenchCase>();
+        foreach (string model in Models)
+        {
+            foreach (int nodes in NodeCounts)
+            {
+                progress($"{model} at {nodes} nodes");
+                int extra = model == "mlp" && nodes == 1024 ? ScaleRounds : 0;
+                BenchCase result = bench.Run(model, nodes, data, sgemm, stream, extra);
+                cases.Add(result);
+                progress(result.ToString());
+                GC.Collect();
+            }
+        }
+
+        progress("naive node loop, mlp at 64 nodes");
+        double naive = NaiveBench.NodeStepsPerS(64, data, MinSeconds);
+        double stacked = cases.Single(c => c.Model == "mlp" && c.Nodes == 64).NodeStepsPerS;
+        double peakGib = Process.GetCurrentProcess().PeakWorkingSet64 / (double)(1L << 30);
+        return new BenchReport(TrainingBench.Round(sgemm), TrainingBench.Round(stream), TrainingBench.Round(naive, 3), cases,
+            workers, TrainingBench.Round(stacked / naive, 1), TrainingBench.Round(peakGib, 3));
+    }
+}

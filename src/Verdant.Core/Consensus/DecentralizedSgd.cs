@@ -192,18 +192,18 @@ public sealed class DecentralizedSgd : IDisposable
                 throw new DivergenceException(round, node, $"loss is {loss}");
             }
 
-            if (step == Options.LocalSteps - 1)
+            bool last = step == Options.LocalSteps - 1;
+            (float normSquared, float sum) = Apply(x, m, g, eta, last);
+            if (last)
             {
-                _gradientNormsSquared[node] = TensorPrimitives.Dot(g, g);
+                _gradientNormsSquared[node] = normSquared;
+                if (!float.IsFinite(sum))
+                {
+                    throw new DivergenceException(round, node, "a parameter is not finite");
+                }
             }
 
-            Apply(x, m, g, eta);
             lossSum += loss;
-        }
-
-        if (!float.IsFinite(TensorPrimitives.Sum(x)))
-        {
-            throw new DivergenceException(round, node, "a parameter is not finite");
         }
 
         return lossSum / Options.LocalSteps;
@@ -251,32 +251,55 @@ public sealed class DecentralizedSgd : IDisposable
             TensorPrimitives.Dot(_meanGradient, _meanGradient));
     }
 
+    // Chunk length of the fused update: x, m and g chunks (48 KiB) stay in L1/L2 across the few passes of a chunk, so each
+    // array is streamed from memory once per step instead of once per pass (docs/performance.md).
+    private const int UpdateChunk = 4096;
+
     // g is left as the pure loss gradient (weight decay folded into the update) so that the gradient-noise statistics
-    // see what the data says, not the regularizer.
-    private void Apply(Span<float> x, Span<float> m, ReadOnlySpan<float> g, float eta)
+    // see what the data says, not the regularizer. Returns |g|^2 (when asked) and sum(x) for the finiteness check.
+    private (float NormSquared, float Sum) Apply(Span<float> x, Span<float> m, ReadOnlySpan<float> g, float eta, bool measure)
     {
-        float decay = Options.WeightDecay;
-        if (Options.Momentum > 0)
+        float decay = Options.WeightDecay, mu = Options.Momentum;
+        float norm = 0, sum = 0;
+        for (int start = 0; start < x.Length; start += UpdateChunk)
         {
-            // m <- mu m + g + lambda x ; x <- x - eta m
-            TensorPrimitives.MultiplyAdd(m, Options.Momentum, g, m);
-            if (decay > 0)
+            int length = Math.Min(UpdateChunk, x.Length - start);
+            Span<float> xc = x.Slice(start, length), mc = m.Slice(start, length);
+            ReadOnlySpan<float> gc = g.Slice(start, length);
+            if (measure)
             {
-                TensorPrimitives.MultiplyAdd(x, decay, m, m);
+                norm += TensorPrimitives.Dot(gc, gc);
             }
 
-            TensorPrimitives.MultiplyAdd(m, -eta, x, x);
-        }
-        else
-        {
-            // x <- (1 - eta lambda) x - eta g
-            if (decay > 0)
+            if (mu > 0)
             {
-                TensorPrimitives.Multiply(x, 1f - (eta * decay), x);
+                // m <- mu m + g + lambda x ; x <- x - eta m
+                TensorPrimitives.MultiplyAdd(mc, mu, gc, mc);
+                if (decay > 0)
+                {
+                    TensorPrimitives.MultiplyAdd(xc, decay, mc, mc);
+                }
+
+                TensorPrimitives.MultiplyAdd(mc, -eta, xc, xc);
+            }
+            else
+            {
+                // x <- (1 - eta lambda) x - eta g
+                if (decay > 0)
+                {
+                    TensorPrimitives.Multiply(xc, 1f - (eta * decay), xc);
+                }
+
+                TensorPrimitives.MultiplyAdd(gc, -eta, xc, xc);
             }
 
-            TensorPrimitives.MultiplyAdd(g, -eta, x, x);
+            if (measure)
+            {
+                sum += TensorPrimitives.Sum(xc);
+            }
         }
+
+        return (norm, sum);
     }
 
     private void RunLocalSteps(int worker)

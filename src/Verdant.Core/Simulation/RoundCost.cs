@@ -18,6 +18,7 @@ public sealed class RoundCost
     private readonly NetworkModel _network;
     private readonly double[] _finishS;
     private readonly int[] _degree;
+    private readonly double[] _siteBits;
 
     /// <summary>Creates the cost model.</summary>
     public RoundCost(Scenario scenario, Fleet fleet, NetworkModel network)
@@ -33,6 +34,7 @@ public sealed class RoundCost
         SiteNetworkKwh = new double[scenario.Sites.Count];
         _finishS = new double[fleet.Count];
         _degree = new int[fleet.Count];
+        _siteBits = new double[scenario.Sites.Count];
     }
 
     /// <summary>Duration of the last computed round (s).</summary>
@@ -81,10 +83,19 @@ public sealed class RoundCost
         OnTimeCount = made;
     }
 
+    // A unit's copies leave at the link bandwidth, unless its site's egress cap, shared by all the site's outgoing copies
+    // this round, is the tighter limit.
     private double Finishes(ReadOnlySpan<bool> active, Graph graph, ReadOnlySpan<double> computeS)
     {
         double slowest = 0;
         long message = (long)_scenario.Workload.MessageBytes;
+        Array.Clear(_siteBits);
+        for (int i = 0; i < active.Length; i++)
+        {
+            _degree[i] = active[i] ? ActiveDegree(graph, active, i) : 0;
+            _siteBits[_fleet.SiteOf(i)] += _degree[i] * message * 8.0;
+        }
+
         for (int i = 0; i < active.Length; i++)
         {
             _finishS[i] = 0;
@@ -93,24 +104,40 @@ public sealed class RoundCost
                 continue;
             }
 
-            GeoPoint here = _fleet.Sites[_fleet.SiteOf(i)].Location;
+            Site site = _fleet.Sites[_fleet.SiteOf(i)];
             double latency = 0;
-            int degree = 0;
             foreach (int j in graph.Neighbors(i))
             {
                 if (active[j])
                 {
-                    degree++;
-                    latency = Math.Max(latency, _network.LatencyS(here, _fleet.Sites[_fleet.SiteOf(j)].Location));
+                    latency = Math.Max(latency, _network.LatencyS(site.Location, _fleet.Sites[_fleet.SiteOf(j)].Location));
                 }
             }
 
-            double commS = degree == 0 ? 0 : latency + (degree * message * 8.0 / _network.Options.BandwidthBitsPerS);
+            int degree = _degree[i];
+            double serialS = degree * message * 8.0 / _network.Options.BandwidthBitsPerS;
+            if (site.EgressBitsPerS is { } cap)
+            {
+                serialS = Math.Max(serialS, _siteBits[_fleet.SiteOf(i)] / cap);
+            }
+
+            double commS = degree == 0 ? 0 : latency + serialS;
             _finishS[i] = computeS[i] + commS;
             slowest = Math.Max(slowest, _finishS[i]);
         }
 
         return slowest;
+    }
+
+    private static int ActiveDegree(Graph graph, ReadOnlySpan<bool> active, int i)
+    {
+        int degree = 0;
+        foreach (int j in graph.Neighbors(i))
+        {
+            degree += active[j] ? 1 : 0;
+        }
+
+        return degree;
     }
 
     private void Charge(ReadOnlySpan<bool> active, Graph graph, ReadOnlySpan<double> computeS, double duration, ReadOnlySpan<bool> onTime)

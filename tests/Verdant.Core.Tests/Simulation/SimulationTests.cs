@@ -115,4 +115,19 @@ public class SimulationTests
         Assert.True(b.SimulatedHours < a.SimulatedHours, $"{b.SimulatedHours} >= {a.SimulatedHours}");
         Assert.Equal(b.Rounds, Run(auto).Rounds);
     }
+
+    [Fact]
+    public void Run_EgressCap_LengthensRoundsNotEnergy()
+    {
+        Scenario open = TestScenarios.Small("all", rounds: 5) with { Topology = new Verdant.Core.Consensus.TopologySpec(Verdant.Core.Consensus.TopologyKind.Complete) };
+        Scenario capped = open with { Sites = [.. open.Sites.Select((s, i) => i == 0 ? s with { EgressBitsPerS = 1e8 } : s)] };
+
+        SimulationResult a = Run(open);
+        SimulationResult b = Run(capped);
+
+        // Site 0's two units send 7 copies each of 2e8 bytes through 0.1 Gbit/s: 14 x 1.6e9 bit / 1e8 = 224 s of
+        // serialization instead of 7 x 1.6e9 / 1e9 = 11.2 s at the link bandwidth.
+        Assert.All(a.Rounds.Zip(b.Rounds), p => Assert.Equal(p.First.DurationS + 224 - 11.2, p.Second.DurationS, 6));
+        Assert.Equal(a.BytesSent, b.BytesSent);
+    }
 }

@@ -14,12 +14,7 @@ internal static class CompareFiles
     public static void Write(string directory, IReadOnlyList<CompareRun> runs, string scenarioSource, double targetAccuracy, byte[] paretoPng)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        string full = Path.GetFullPath(directory);
-        string parent = Path.GetDirectoryName(full) ?? ".";
-        Directory.CreateDirectory(parent);
-        string staging = Path.Combine(parent, $".{Path.GetFileName(full)}.partial-{Environment.ProcessId}");
-        Directory.CreateDirectory(staging);
-        try
+        StagedDirectory.Write(directory, staging =>
         {
             using (var writer = new StreamWriter(Path.Combine(staging, "compare.csv"), append: false, new System.Text.UTF8Encoding(false)))
             {
@@ -30,19 +25,10 @@ internal static class CompareFiles
             foreach (CompareRun run in runs)
             {
                 // Each simulation ran on one worker thread.
-                RunFiles.Write(Path.Combine(staging, "runs", run.FolderName), run.Result,
+                RunFiles.WriteInto(Path.Combine(staging, "runs", run.FolderName), run.Result,
                     new RunInfo(scenarioSource, run.WallSeconds, targetAccuracy, Workers: 1));
             }
-
-            MoveInto(staging, full);
-        }
-        finally
-        {
-            if (Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
-        }
+        });
     }
 
     /// <summary>compare.csv: the header, then one row per run; an empty time_to_target_h when the target was not reached.</summary>
@@ -61,22 +47,4 @@ internal static class CompareFiles
     }
 
     // A fresh destination is one rename; an existing one receives the new files, replacing those of the same name.
-    private static void MoveInto(string source, string destination)
-    {
-        if (!Directory.Exists(destination))
-        {
-            Directory.Move(source, destination);
-            return;
-        }
-
-        foreach (string file in Directory.GetFiles(source))
-        {
-            File.Move(file, Path.Combine(destination, Path.GetFileName(file)), overwrite: true);
-        }
-
-        foreach (string sub in Directory.GetDirectories(source))
-        {
-            MoveInto(sub, Path.Combine(destination, Path.GetFileName(sub)));
-        }
-    }
 }

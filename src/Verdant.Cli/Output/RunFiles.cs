@@ -10,28 +10,16 @@ namespace Verdant.Cli.Output;
 internal static class RunFiles
 {
     public static void Write(string directory, SimulationResult result, RunInfo info)
+        => StagedDirectory.Write(directory, staging => WriteInto(staging, result, info));
+
+    /// <summary>Writes the run's files into <paramref name="directory"/> directly (the caller stages it).</summary>
+    public static void WriteInto(string directory, SimulationResult result, RunInfo info)
     {
-        string full = Path.GetFullPath(directory);
-        string parent = Path.GetDirectoryName(full) ?? ".";
-        Directory.CreateDirectory(parent);
-        string staging = Path.Combine(parent, $".{Path.GetFileName(full)}.partial-{Environment.ProcessId}");
-        Directory.CreateDirectory(staging);
-        try
-        {
-            WriteText(staging, "summary.json", w => SummaryJson.Write(w, result, info));
-            WriteText(staging, "rounds.csv", w => WriteRounds(w, result));
-            WriteText(staging, "energy.csv", w => WriteEnergy(w, result));
-            WriteText(staging, "decisions.csv", w => WriteDecisions(w, result));
-            Directory.CreateDirectory(full);
-            foreach (string file in Directory.GetFiles(staging))
-            {
-                File.Move(file, Path.Combine(full, Path.GetFileName(file)), overwrite: true);
-            }
-        }
-        finally
-        {
-            Directory.Delete(staging, recursive: true);
-        }
+        Directory.CreateDirectory(directory);
+        WriteText(directory, "summary.json", w => SummaryJson.Write(w, result, info));
+        WriteText(directory, "rounds.csv", w => WriteRounds(w, result));
+        WriteText(directory, "energy.csv", w => WriteEnergy(w, result));
+        WriteText(directory, "decisions.csv", w => WriteDecisions(w, result));
     }
 
     private static void WriteText(string directory, string name, Action<TextWriter> write)

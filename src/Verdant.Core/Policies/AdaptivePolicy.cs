@@ -23,13 +23,9 @@ public sealed class AdaptivePolicy(PolicyOptions options) : IAllocationPolicy
         ArgumentNullException.ThrowIfNull(context);
         int n = context.Units.Count;
         double measured = context.Progress.NoiseScale;
-        double noise = double.IsFinite(measured) && measured > 0 ? measured : 8.0 * context.BatchSize;
+        double noise = ProgressModel.EffectiveNoiseScale(measured, context.BatchSize);
         double[] carbon = MarginalCarbon.ForAllUnits(context);
-        int[] order = Enumerable.Range(0, n)
-            .OrderBy(i => carbon[i])
-            .ThenByDescending(i => context.Units[i].SustainedFlops)
-            .ThenBy(i => i)
-            .ToArray();
+        int[] order = MarginalCarbon.Ranking(context, carbon);
         double fleetRate = Progress(n, noise, context.BatchSize) / context.Units.Max(u => u.RoundComputeS);
         int k = Math.Min(Math.Max(1, options.MinK), n);
         double slowest = order.Take(k).Max(i => context.Units[i].RoundComputeS);
@@ -61,6 +57,5 @@ public sealed class AdaptivePolicy(PolicyOptions options) : IAllocationPolicy
         return new Allocation(active, $"k={k + extra} ({k} for {options.MinSpeedFraction:0.##} of fleet speed, {extra} free extra); {b}, b={context.BatchSize}");
     }
 
-    /// <summary>Useful progress of one round of <paramref name="k"/> units (McCandlish et al., 2018).</summary>
-    public static double Progress(int k, double noiseScale, int batch) => 1 / (1 + (noiseScale / ((double)k * batch)));
+    private static double Progress(int k, double noiseScale, int batch) => ProgressModel.RoundProgress(k, batch, noiseScale);
 }

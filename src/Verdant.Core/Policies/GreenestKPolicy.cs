@@ -14,12 +14,7 @@ public sealed class GreenestKPolicy(int k) : IAllocationPolicy
     {
         ArgumentNullException.ThrowIfNull(context);
         double[] carbon = MarginalCarbon.ForAllUnits(context);
-        int[] chosen = Enumerable.Range(0, context.Units.Count)
-            .OrderBy(i => carbon[i])
-            .ThenByDescending(i => context.Units[i].SustainedFlops)
-            .ThenBy(i => i)
-            .Take(k)
-            .ToArray();
+        int[] chosen = MarginalCarbon.Ranking(context, carbon).Take(k).ToArray();
         var active = new bool[context.Units.Count];
         foreach (int i in chosen)
         {

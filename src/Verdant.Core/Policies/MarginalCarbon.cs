@@ -40,4 +40,15 @@ public static class MarginalCarbon
 
         return result;
     }
+
+    /// <summary>Unit indices from greenest to dirtiest by <paramref name="carbon"/>; ties to the faster unit, then the lower index.</summary>
+    public static int[] Ranking(PolicyContext context, double[] carbon)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(carbon);
+        return [.. Enumerable.Range(0, context.Units.Count)
+            .OrderBy(i => carbon[i])
+            .ThenByDescending(i => context.Units[i].SustainedFlops)
+            .ThenBy(i => i)];
+    }
 }

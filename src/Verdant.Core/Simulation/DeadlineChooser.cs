@@ -43,7 +43,6 @@ public sealed class DeadlineChooser
     /// </summary>
     public double Choose(ReadOnlySpan<bool> active, int batch, double noiseScale)
     {
-        double b = double.IsFinite(noiseScale) && noiseScale > 0 ? noiseScale : 8.0 * batch;
         int candidates = 0;
         for (int i = 0; i < active.Length; i++)
         {
@@ -69,7 +68,7 @@ public sealed class DeadlineChooser
         {
             double d = _candidates[c];
             double k = ExpectedOnTime(active, d);
-            double rate = k <= 0 ? 0 : 1 / (1 + (b / (k * batch))) / d;
+            double rate = k <= 0 ? 0 : Progress(k, batch, noiseScale) / d;
             if (rate > bestRate || (rate == bestRate && d > best))
             {
                 bestRate = rate;
@@ -79,6 +78,10 @@ public sealed class DeadlineChooser
 
         return best;
     }
+
+    // ProgressModel.RoundProgress for a fractional (expected) unit count.
+    private static double Progress(double k, int batch, double noiseScale)
+        => 1 / (1 + (Policies.ProgressModel.EffectiveNoiseScale(noiseScale, batch) / (k * batch)));
 
     private double ExpectedOnTime(ReadOnlySpan<bool> active, double deadline)
     {

@@ -150,7 +150,7 @@ internal static partial class ScenarioLoader
             map.Double("epoch_minutes", 60, 1, 24 * 60))
         {
             MinK = map.Int("min_k", 2, 1, units),
-            MinSpeedFraction = map.Double("min_speed_fraction", 0.5, 1e-3, 1),
+            MinSpeedFraction = map.Double("min_speed_fraction", 0.6, 1e-3, 1),
             HorizonHours = map.Int("horizon_hours", 24, 1, 24 * 14),
             CarbonScalerHorizonHours = map.Int("carbonscaler_horizon_hours", 72, 1, 24 * 30),
             PlannerTimeWeight = map.Double("planner_time_weight", 2, 0),

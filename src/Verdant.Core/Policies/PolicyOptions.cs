@@ -37,7 +37,7 @@ public sealed record PolicyOptions
     /// Share of the whole fleet's useful progress per hour that the adaptive policy keeps (0..1]: it slows training by at
     /// most 1 / this factor to save carbon.
     /// </summary>
-    public double MinSpeedFraction { get; init; } = 0.5;
+    public double MinSpeedFraction { get; init; } = 0.6;
 
     /// <summary>Hourly slots the planner optimizes over (receding horizon).</summary>
     public int HorizonHours { get; init; } = 24;

@@ -23,14 +23,21 @@ public class DecentralizedSgdAllocationTests
             sgd.RunRound(active, mixing);
         }
 
-        long callerBefore = GC.GetAllocatedBytesForCurrentThread();
-        long workersBefore = sgd.WorkerAllocatedBytes;
-        for (int t = 0; t < 20; t++)
+        // Steady state: the tiered JIT may still promote methods (and allocate while doing so) in the first windows of a
+        // fresh process; a per-round allocation in the trainer would show in every window.
+        (long Caller, long Workers) last = (-1, -1);
+        for (int window = 0; window < 10 && last != (0, 0); window++)
         {
-            sgd.RunRound(active, mixing);
+            long callerBefore = GC.GetAllocatedBytesForCurrentThread();
+            long workersBefore = sgd.WorkerAllocatedBytes;
+            for (int t = 0; t < 20; t++)
+            {
+                sgd.RunRound(active, mixing);
+            }
+
+            last = (GC.GetAllocatedBytesForCurrentThread() - callerBefore, sgd.WorkerAllocatedBytes - workersBefore);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - callerBefore);
-        Assert.Equal(0, sgd.WorkerAllocatedBytes - workersBefore);
+        Assert.Equal((0L, 0L), last);
     }
 }

@@ -15,7 +15,7 @@ namespace Verdant.Core.Consensus;
 /// "Can Decentralized Algorithms Outperform Centralized Algorithms?" (D-PSGD), NeurIPS 2017; local steps and changing
 /// topology as in Koloskova et al., ICML 2020. Buffers are allocated once here; a round allocates nothing.
 /// </remarks>
-public sealed class DecentralizedSgd : IDisposable
+public sealed partial class DecentralizedSgd : IDisposable
 {
     // Columns per mixing block: 4 KiB per row, one page for the prefetcher; N x 1024 floats of X and of the buffer stay in
     // L3. Sizing the block to L2 (2^16 floats / N) measured no better at 256 and worse at 1024 nodes (docs/performance.md).
@@ -209,120 +209,6 @@ public sealed class DecentralizedSgd : IDisposable
         return lossSum / Options.LocalSteps;
     }
 
-    /// <summary>
-    /// A unit that wakes up replaces its stale parameters by the mean of <paramref name="sources"/> (its neighbours that
-    /// kept training) and clears its momentum, so that it does not drag the consensus back toward where it left off.
-    /// No-op when there is no source. The cost of the download is the caller's to charge.
-    /// </summary>
-    public void CatchUp(int node, ReadOnlySpan<int> sources)
-    {
-        if (sources.IsEmpty)
-        {
-            return;
-        }
-
-        Span<float> x = Parameters.Row(node);
-        x.Clear();
-        foreach (int j in sources)
-        {
-            TensorPrimitives.Add(x, Parameters.ReadRow(j), x);
-        }
-
-        TensorPrimitives.Multiply(x, 1f / sources.Length, x);
-        Momentum.Row(node).Clear();
-    }
-
     /// <inheritdoc />
     public void Dispose() => _pool.Dispose();
-
-    private GradientStatistics MeasureGradients()
-    {
-        Array.Clear(_meanGradient);
-        double meanSquared = 0;
-        for (int a = 0; a < _activeCount; a++)
-        {
-            int node = _activeList[a];
-            TensorPrimitives.Add(_meanGradient, Gradients.ReadRow(node), _meanGradient);
-            meanSquared += _gradientNormsSquared[node];
-        }
-
-        TensorPrimitives.Multiply(_meanGradient, 1f / _activeCount, _meanGradient);
-        return new GradientStatistics(_activeCount, Options.BatchSize, meanSquared / _activeCount,
-            TensorPrimitives.Dot(_meanGradient, _meanGradient));
-    }
-
-    // Chunk length of the fused update: x, m and g chunks (48 KiB) stay in L1/L2 across the few passes of a chunk, so each
-    // array is streamed from memory once per step instead of once per pass (docs/performance.md).
-    private const int UpdateChunk = 4096;
-
-    // g is left as the pure loss gradient (weight decay folded into the update) so that the gradient-noise statistics
-    // see what the data says, not the regularizer. Returns |g|^2 (when asked) and sum(x) for the finiteness check.
-    private (float NormSquared, float Sum) Apply(Span<float> x, Span<float> m, ReadOnlySpan<float> g, float eta, bool measure)
-    {
-        float decay = Options.WeightDecay, mu = Options.Momentum;
-        float norm = 0, sum = 0;
-        for (int start = 0; start < x.Length; start += UpdateChunk)
-        {
-            int length = Math.Min(UpdateChunk, x.Length - start);
-            Span<float> xc = x.Slice(start, length), mc = m.Slice(start, length);
-            ReadOnlySpan<float> gc = g.Slice(start, length);
-            if (measure)
-            {
-                norm += TensorPrimitives.Dot(gc, gc);
-            }
-
-            if (mu > 0)
-            {
-                // m <- mu m + g + lambda x ; x <- x - eta m
-                TensorPrimitives.MultiplyAdd(mc, mu, gc, mc);
-                if (decay > 0)
-                {
-                    TensorPrimitives.MultiplyAdd(xc, decay, mc, mc);
-                }
-
-                TensorPrimitives.MultiplyAdd(mc, -eta, xc, xc);
-            }
-            else
-            {
-                // x <- (1 - eta lambda) x - eta g
-                if (decay > 0)
-                {
-                    TensorPrimitives.Multiply(xc, 1f - (eta * decay), xc);
-                }
-
-                TensorPrimitives.MultiplyAdd(gc, -eta, xc, xc);
-            }
-
-            if (measure)
-            {
-                sum += TensorPrimitives.Sum(xc);
-            }
-        }
-
-        return (norm, sum);
-    }
-
-    private void RunLocalSteps(int worker)
-    {
-        int item;
-        while ((item = Interlocked.Increment(ref _nextItem)) < _activeCount)
-        {
-            int node = _activeList[item];
-            _losses[node] = LocalSteps(node, _round, _workspaces[worker], _batches[worker]);
-        }
-    }
-
-    private void RunMix(int worker)
-    {
-        // Column blocks mix independently, so workers claim them with no barrier and no commit copy (docs/performance.md).
-        int cols = Parameters.Cols;
-        int width = MixBlockColumns;
-        int blocks = (cols + width - 1) / width;
-        int item;
-        while ((item = Interlocked.Increment(ref _nextItem)) < blocks)
-        {
-            int from = item * width;
-            Gossip.MixColumns(_mixing!, Parameters, _activeMask, from, Math.Min(cols, from + width), _mixBuffers[worker]);
-        }
-    }
 }

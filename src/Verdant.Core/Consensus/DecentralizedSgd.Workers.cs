@@ -1,0 +1,28 @@
+namespace Verdant.Core.Consensus;
+
+public sealed partial class DecentralizedSgd
+{
+    private void RunLocalSteps(int worker)
+    {
+        int item;
+        while ((item = Interlocked.Increment(ref _nextItem)) < _activeCount)
+        {
+            int node = _activeList[item];
+            _losses[node] = LocalSteps(node, _round, _workspaces[worker], _batches[worker]);
+        }
+    }
+
+    private void RunMix(int worker)
+    {
+        // Column blocks mix independently, so workers claim them with no barrier and no commit copy (docs/performance.md).
+        int cols = Parameters.Cols;
+        int width = MixBlockColumns;
+        int blocks = (cols + width - 1) / width;
+        int item;
+        while ((item = Interlocked.Increment(ref _nextItem)) < blocks)
+        {
+            int from = item * width;
+            Gossip.MixColumns(_mixing!, Parameters, _activeMask, from, Math.Min(cols, from + width), _mixBuffers[worker]);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using Verdant.Core.Consensus;
+using Verdant.Core.Energy;
+using Verdant.Core.Policies;
+
+namespace Verdant.Core.Simulation;
+
+public sealed partial class Simulation
+{
+    private void Decide(int round)
+    {
+        var context = new PolicyContext(_now, _scenario.Policy.Epoch, _scenario.Sites, _fleet.Units, _forecast,
+            new ProgressSignals(round, _lastLoss, double.NaN, _noiseScale.Estimate, _lastAccuracy), _policyRandom)
+        {
+            DeadlineUtc = _scenario.StartUtc + TimeSpan.FromHours(_scenario.Stop.DeadlineHours),
+            TargetAccuracy = _scenario.Stop.TargetAccuracy,
+            RemainingRounds = _scenario.Stop.MaxRounds - round,
+            History = _history,
+            BatchSize = _scenario.Training.BatchSize,
+        };
+        Allocation allocation = _policy.Decide(context);
+        if (allocation.Active.Length != _fleet.Count)
+        {
+            throw new InvalidOperationException($"policy {_policy.Name} returned {allocation.Active.Length} flags for {_fleet.Count} units");
+        }
+
+        ChargeWakeUps(allocation.Active);
+        bool[] previous = (bool[])_active.Clone();
+        allocation.Active.CopyTo(_active, 0);
+        (Graph graph, string? fallback) = ActiveGraph.Build(_scenario.Topology, _active, _fleet, _topologyRandom, LinkCostJ);
+        _graph = graph;
+        CatchUpRejoining(previous);
+        _mixing = new MixingMatrix(graph);
+        _mixing.Rebuild(_active);
+        int count = allocation.ActiveCount;
+        int sites = _active.Select((a, i) => a ? _fleet.SiteOf(i) : -1).Where(s => s >= 0).Distinct().Count();
+        double gap = count > 0 ? _mixing.SpectralGap(_active) : 0;
+        string reason = fallback is null ? allocation.Reason : $"{allocation.Reason}; {fallback}";
+        _decisions.Add(new DecisionRecord(_now, round, count, sites, gap, _noiseScale.Estimate, reason));
+    }
+
+    /// <summary>
+    /// Energy of keeping link (a, b) for one round: both model copies on the wire, plus both units idling through the
+    /// link's latency. The second term makes long links dearer than short ones.
+    /// </summary>
+    private double LinkCostJ(int a, int b)
+    {
+        Site sa = _scenario.Sites[_fleet.SiteOf(a)], sb = _scenario.Sites[_fleet.SiteOf(b)];
+        double bytesJ = _network.EnergyKwh(2 * (long)_scenario.Workload.MessageBytes) * 3.6e6;
+        double idleW = (sa.Hardware.IdlePowerW * sa.Pue) + (sb.Hardware.IdlePowerW * sb.Pue);
+        return bytesJ + (_network.LatencyS(sa.Location, sb.Location) * idleW);
+    }
+
+    /// <summary>
+    /// Units that join pull the mean model of their neighbours that were already training (one model download each,
+    /// charged as network bytes and energy at the joining unit's site); on the first decision nobody has trained yet.
+    /// </summary>
+    private void CatchUpRejoining(bool[] previous)
+    {
+        if (_decisions.Count == 0)
+        {
+            return;
+        }
+
+        var sources = new List<int>();
+        long message = (long)_scenario.Workload.MessageBytes;
+        for (int i = 0; i < _active.Length; i++)
+        {
+            if (!_active[i] || previous[i])
+            {
+                continue;
+            }
+
+            sources.Clear();
+            foreach (int j in _graph.Neighbors(i))
+            {
+                if (previous[j] && _active[j])
+                {
+                    sources.Add(j);
+                }
+            }
+
+            if (sources.Count > 0)
+            {
+                _sgd.CatchUp(i, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sources));
+                _bytes += message;
+                _pending.Add(_ledger.Charge(_fleet.SiteOf(i), _now, 1, _network.EnergyKwh(message), EnergyUse.Network), message);
+            }
+        }
+    }
+
+    private void ChargeWakeUps(bool[] next)
+    {
+        if (_scenario.Inactive == InactivePower.Idle)
+        {
+            return;
+        }
+
+        var wakeKwh = new double[_scenario.Sites.Count];
+        for (int i = 0; i < next.Length; i++)
+        {
+            if (next[i] && !_active[i])
+            {
+                Site site = _scenario.Sites[_fleet.SiteOf(i)];
+                wakeKwh[_fleet.SiteOf(i)] += site.Hardware.WakeEnergyJ * site.Pue / 3.6e6;
+            }
+        }
+
+        for (int s = 0; s < wakeKwh.Length; s++)
+        {
+            if (wakeKwh[s] > 0)
+            {
+                _pending.Add(_ledger.Charge(s, _now, 60, wakeKwh[s], EnergyUse.Wake), 0);
+            }
+        }
+    }
+}

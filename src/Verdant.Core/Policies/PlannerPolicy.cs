@@ -77,7 +77,7 @@ public sealed class PlannerPolicy(PolicyOptions options) : IAllocationPolicy
         }
         else
         {
-            (counts, bool optimal) = PlannerSolver.SolveInteger(problem);
+            (counts, bool optimal, _) = PlannerSolver.SolveInteger(problem);
             method = optimal ? "CP-SAT optimal" : "CP-SAT feasible";
         }
 

@@ -1,3 +1,4 @@
+using Verdant.Core.Energy;
 namespace Verdant.Core.Policies;
 
 /// <summary>
@@ -38,6 +39,9 @@ public sealed class PlannerSlots
     /// <summary>Training power of a unit at each site (W; the largest if they differ).</summary>
     public double[] UnitPowerW { get; }
 
+    /// <summary>Each site's battery, or null.</summary>
+    public BatterySpec?[] Batteries { get; private init; } = [];
+
     /// <summary>Training rounds in one hour.</summary>
     public double RoundsPerHour { get; private init; }
 
@@ -60,6 +64,7 @@ public sealed class PlannerSlots
         {
             RoundsPerHour = 3600 / Math.Max(1e-9, slowestS),
             HoursToDeadline = Math.Max(0, toDeadline),
+            Batteries = [.. context.Sites.Select(site => site.Energy.Battery)],
         };
         foreach (UnitView unit in context.Units)
         {

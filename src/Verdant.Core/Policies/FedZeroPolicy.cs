@@ -12,9 +12,9 @@ namespace Verdant.Core.Policies;
 /// Verdant: a FedZero round lasts d whole hours (1 to <see cref="PolicyOptions.FedZeroMaxRoundHours"/>) and its selection is
 /// held for that long; spare capacity is always full (units are dedicated); minimum work is
 /// <see cref="PolicyOptions.FedZeroMinRounds"/> rounds of the unit's compute at its training power. Statistical utility:
-/// FedZero uses Oort's |shard| x sqrt(mean loss); policies here see neither per-unit shards nor per-unit losses, so it is
-/// uniform, with a tie-break towards units that have taken part less. Blocklist (fairness): after a round its participants
-/// go on the blocklist (with uniform utility every participant is at or under FedZero's exclusion quantile); at each
+/// Oort's |shard| x sqrt(mean loss^2) (Lai et al., OSDI 2021), from the unit's shard size and its last mean training loss,
+/// with a tie-break towards units that have taken part less. Blocklist (fairness): after a round its participants
+/// go on the blocklist; at each
 /// selection every blocked unit is released with probability min(1, alpha / (its participations - the mean participations
 /// of units that ever had excess)), surely when it is at or under the mean; draws in unit order from the seeded generator.
 /// </remarks>
@@ -78,7 +78,10 @@ public sealed class FedZeroPolicy(PolicyOptions options) : IAllocationPolicy
         }
 
         int most = qualified.Max(u => _participations[u.Index]);
-        long[] utility = [.. qualified.Select(u => (1000L * (most + 1)) + most - _participations[u.Index])];
+        double[] statistical = StatisticalUtility(qualified);
+        double top = Math.Max(statistical.Max(), double.Epsilon);
+        // Statistical utility first (scaled to 0..1e6), then fewer past participations, as the tie-break.
+        long[] utility = [.. qualified.Select((u, i) => ((long)Math.Round(1e6 * statistical[i] / top) * (most + 1)) + most - _participations[u.Index])];
         int[]? chosen = FedZeroSelection.Choose(qualified, utility, slots, hours, [.. qualified.Select(MinWorkWh)],
             _options.FedZeroUnits, _options.SolverDeterministicSeconds);
         if (chosen is null)
@@ -95,6 +98,16 @@ public sealed class FedZeroPolicy(PolicyOptions options) : IAllocationPolicy
         _roundEndUtc = context.NowUtc + TimeSpan.FromHours(hours);
         return string.Create(CultureInfo.InvariantCulture,
             $"{chosen.Length} of {qualified.Length} units with renewable excess for a {hours} h round; {_blocked.Count} blocked");
+    }
+
+    /// <summary>
+    /// Oort's statistical utility |B_i| x sqrt(mean loss^2), approximated by |B_i| x the unit's last mean batch loss; units
+    /// that never trained get the largest known loss (explored first, as Oort does); 1 per unit when nothing is known.
+    /// </summary>
+    private static double[] StatisticalUtility(UnitView[] units)
+    {
+        double known = units.Where(u => double.IsFinite(u.RecentLoss) && u.RecentLoss > 0).Select(u => u.RecentLoss).DefaultIfEmpty(1).Max();
+        return [.. units.Select(u => Math.Max(1, u.ShardSize) * (double.IsFinite(u.RecentLoss) && u.RecentLoss > 0 ? u.RecentLoss : known))];
     }
 
     private static double ExcessWh(PlannerSlots slots, UnitView unit, int hours)

@@ -8,7 +8,7 @@ public sealed partial class Simulation
 {
     private void Decide(int round)
     {
-        var context = new PolicyContext(_now, _scenario.Policy.Epoch, _scenario.Sites, _fleet.Units, _forecast,
+        var context = new PolicyContext(_now, _scenario.Policy.Epoch, _scenario.Sites, UnitsNow(), _forecast,
             new ProgressSignals(round, _lastLoss, double.NaN, _noiseScale.Estimate, _lastAccuracy), _policyRandom)
         {
             DeadlineUtc = _scenario.StartUtc + TimeSpan.FromHours(_scenario.Stop.DeadlineHours),
@@ -112,5 +112,18 @@ public sealed partial class Simulation
                 _pending.Add(_ledger.Charge(s, _now, 60, wakeKwh[s], EnergyUse.Wake), 0);
             }
         }
+    }
+
+    /// <summary>The units as policies see them now: with shard sizes and each unit's last training loss.</summary>
+    private UnitView[] UnitsNow()
+    {
+        ReadOnlySpan<float> losses = _sgd.NodeLosses;
+        var units = new UnitView[_fleet.Count];
+        for (int i = 0; i < units.Length; i++)
+        {
+            units[i] = _fleet.Units[i] with { ShardSize = _shardSizes[i], RecentLoss = losses[i] > 0 ? losses[i] : double.NaN };
+        }
+
+        return units;
     }
 }

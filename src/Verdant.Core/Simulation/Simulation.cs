@@ -43,6 +43,7 @@ public sealed partial class Simulation : IDisposable
     private readonly Random _jitterRandom;
     private readonly double[] _computeS;
     private readonly bool[] _onTime;
+    private readonly int[] _shardSizes;
     private Graph _graph;
     private MixingMatrix _mixing;
     private DateTimeOffset _now;
@@ -79,6 +80,7 @@ public sealed partial class Simulation : IDisposable
         int[][] shards = Partitioner.Partition(train.Labels, train.ClassCount, _fleet.Count, scenario.Partition,
             Seeds.Create(scenario.Seed, Seeds.Partition));
         _sgd = new DecentralizedSgd(_model, train, shards, scenario.Training, scenario.Seed, workers);
+        _shardSizes = [.. shards.Select(s => s.Length)];
         _cost = new RoundCost(scenario, _fleet, _network);
         _evalWorkspace = new ModelWorkspace(scenario.Model, 1000);
         _average = new float[scenario.Model.ParameterCount];

@@ -15,6 +15,22 @@ public class FedZeroPolicyTests
         Assert.DoesNotContain(context.Units, u => u.Site == 1 && allocation.Active[u.Index]);
     }
 
+    [Theory]
+    [InlineData(new[] { 0.5, 2.0, 1.0, 3.0 }, new[] { 100, 100, 100, 100 }, new[] { false, true, false, true })]
+    [InlineData(new[] { 1.0, 1.0, 1.0, 1.0 }, new[] { 50, 400, 300, 100 }, new[] { false, true, true, false })]
+    public void FedZero_StatisticalUtility_PrefersLargeShardTimesLoss(double[] losses, int[] shards, bool[] expected)
+    {
+        // Four single-unit sites, all with ample excess: only Oort's utility |shard| x loss tells them apart.
+        PolicyContext plain = PolicyFixtures.Context([1, 1, 1, 1], [5000, 5000, 5000, 5000], [100, 100, 100, 100]);
+        var context = new PolicyContext(plain.NowUtc, plain.Epoch, plain.Sites,
+            [.. plain.Units.Select(u => u with { RecentLoss = losses[u.Index], ShardSize = shards[u.Index] })],
+            plain.Forecast, plain.Progress, plain.Random);
+
+        Allocation allocation = new FedZeroPolicy(new PolicyOptions { FedZeroUnits = 2 }).Decide(context);
+
+        Assert.Equal(expected, allocation.Active);
+    }
+
     [Fact]
     public void FedZero_SiteBudget_LimitsUnitsThere()
     {

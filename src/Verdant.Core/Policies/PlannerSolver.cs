@@ -61,7 +61,7 @@ public static class PlannerSolver
         var solver = new CpSolver
         {
             StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"num_workers:1 random_seed:1 max_deterministic_time:{problem.DeterministicSeconds} max_time_in_seconds:30"),
+                $"num_workers:1 random_seed:1 relative_gap_limit:0.005 max_deterministic_time:{problem.DeterministicSeconds} max_time_in_seconds:30"),
         };
         CpSolverStatus status = solver.Solve(model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))

@@ -48,7 +48,7 @@ internal static class TopologyCommand
     {
         if (!ScenarioLoader.TryTopology(name, out TopologyKind kind))
         {
-            string hint = NameSuggestion.Closest(ScenarioLoader.TopologyNames, name) is { } c ? $" (did you mean '{c}'?)" : string.Empty;
+            string hint = NameSuggestion.Hint(ScenarioLoader.TopologyNames, name);
             throw new UsageException($"unknown topology '{name}'{hint}; known: {string.Join(", ", ScenarioLoader.TopologyNames)}");
         }
 

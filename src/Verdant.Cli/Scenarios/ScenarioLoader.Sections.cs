@@ -65,7 +65,7 @@ internal static partial class ScenarioLoader
             return value;
         }
 
-        string hint = NameSuggestion.Closest(choices.Keys, text) is { } c ? $" (did you mean '{c}'?)" : string.Empty;
+        string hint = NameSuggestion.Hint(choices.Keys, text);
         throw new ScenarioException($"{map.Source}: {map.Sub(key)}: unknown value '{text}'{hint}; expected one of {string.Join(", ", choices.Keys)}");
     }
 

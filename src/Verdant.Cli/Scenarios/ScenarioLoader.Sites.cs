@@ -63,7 +63,7 @@ internal static partial class ScenarioLoader
             return profile;
         }
 
-        string hint = NameSuggestion.Closest(HardwareCatalog.All.Keys, name) is { } c ? $" (did you mean '{c}'?)" : string.Empty;
+        string hint = NameSuggestion.Hint(HardwareCatalog.All.Keys, name);
         throw new ScenarioException($"{map.Source}: {map.Sub("hardware")}: unknown hardware '{name}'{hint}; known: {string.Join(", ", HardwareCatalog.All.Keys)}");
     }
 

@@ -124,7 +124,7 @@ internal sealed class YamlMap
             string key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
             if (!_known.Contains(key))
             {
-                string hint = NameSuggestion.Closest(_known, key) is { } closest ? $" (did you mean '{closest}'?)" : string.Empty;
+                string hint = NameSuggestion.Hint(_known, key);
                 throw Error(Source, Sub(key), keyNode, $"unknown key{hint}; known keys: {string.Join(", ", _known.Order(StringComparer.Ordinal))}");
             }
         }

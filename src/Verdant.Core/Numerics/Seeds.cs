@@ -12,9 +12,6 @@ public static class Seeds
     /// <summary>Stream of the data partition.</summary>
     public const int Partition = 2;
 
-    /// <summary>Stream of weather and grid noise.</summary>
-    public const int Weather = 3;
-
     /// <summary>Stream of the policy.</summary>
     public const int Policy = 4;
 

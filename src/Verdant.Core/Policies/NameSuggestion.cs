@@ -30,6 +30,10 @@ public static class NameSuggestion
         return previous[b.Length];
     }
 
+    /// <summary>" (did you mean 'x'?)" for the closest candidate, or empty when none is close: the tail of an error message.</summary>
+    public static string Hint(IEnumerable<string> candidates, string typed)
+        => Closest(candidates, typed) is { } closest ? $" (did you mean '{closest}'?)" : string.Empty;
+
     /// <summary>The candidate closest to <paramref name="typed"/>, or null when none is within <paramref name="maxDistance"/>.</summary>
     /// <remarks>A candidate that starts with what was typed (renewable for renewable-only) counts as closest.</remarks>
     public static string? Closest(IEnumerable<string> candidates, string typed, int maxDistance = 3)

@@ -39,7 +39,7 @@ public static class PolicyCatalog
     /// <summary>The message for an unknown policy name.</summary>
     public static string UnknownMessage(string name)
     {
-        string hint = NameSuggestion.Closest(Names, name) is { } closest ? $" (did you mean '{closest}'?)" : string.Empty;
+        string hint = NameSuggestion.Hint(Names, name);
         return $"unknown policy '{name}'{hint}; known: {string.Join(", ", Names)}";
     }
 }

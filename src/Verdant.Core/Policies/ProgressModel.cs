@@ -21,7 +21,10 @@ public static class ProgressModel
         => double.IsFinite(noiseScale) && noiseScale > 0 ? noiseScale : UnknownNoiseScaleBatches * Math.Max(1, batchSize);
 
     /// <summary>Fraction of an ideal step one round of <paramref name="k"/> units achieves: 1 / (1 + B / (k b)); 0 for k = 0.</summary>
-    public static double RoundProgress(int k, int batchSize, double noiseScale)
+    public static double RoundProgress(int k, int batchSize, double noiseScale) => RoundProgress((double)k, batchSize, noiseScale);
+
+    /// <summary>The same for an expected (fractional) unit count, such as units expected to make a round's deadline.</summary>
+    public static double RoundProgress(double k, int batchSize, double noiseScale)
     {
         if (k <= 0)
         {
@@ -29,7 +32,7 @@ public static class ProgressModel
         }
 
         double b = EffectiveNoiseScale(noiseScale, batchSize);
-        return 1 / (1 + (b / (k * (double)Math.Max(1, batchSize))));
+        return 1 / (1 + (b / (k * Math.Max(1, batchSize))));
     }
 
     /// <summary>What the <paramref name="k"/>-th unit (1-based) adds to a round: RoundProgress(k) - RoundProgress(k - 1).</summary>

@@ -68,7 +68,7 @@ public sealed class DeadlineChooser
         {
             double d = _candidates[c];
             double k = ExpectedOnTime(active, d);
-            double rate = k <= 0 ? 0 : Progress(k, batch, noiseScale) / d;
+            double rate = Policies.ProgressModel.RoundProgress(k, batch, noiseScale) / d;
             if (rate > bestRate || (rate == bestRate && d > best))
             {
                 bestRate = rate;
@@ -78,10 +78,6 @@ public sealed class DeadlineChooser
 
         return best;
     }
-
-    // ProgressModel.RoundProgress for a fractional (expected) unit count.
-    private static double Progress(double k, int batch, double noiseScale)
-        => 1 / (1 + (Policies.ProgressModel.EffectiveNoiseScale(noiseScale, batch) / (k * batch)));
 
     private double ExpectedOnTime(ReadOnlySpan<bool> active, double deadline)
     {

@@ -73,7 +73,7 @@ internal static class CompareSuiteCommand
         WorkspaceReport.Write(Kind, workspace, finished);
         if (print)
         {
-            foreach (Spectre.Console.Table table in SuiteTable.Build(statistics, PolicyCatalog.Reference, recommended, output))
+            foreach (Spectre.Console.Table table in SuiteTable.Build(statistics, targets, PolicyCatalog.Reference, recommended, output))
             {
                 ui.Output.Write(table);
             }

@@ -19,6 +19,7 @@ public sealed partial class Simulation
             RemainingRounds = _scenario.Stop.MaxRounds - round,
             History = _evaluation.History,
             BatchSize = _scenario.Training.BatchSize,
+            RoundTime = _roundTime,
         };
         Allocation allocation = _policy.Decide(context);
         if (allocation.Active.Length != _fleet.Count)

@@ -73,6 +73,24 @@ public class CompareSuiteTests
     }
 
     [Fact]
+    public void Suite_RowsReadBackFromSummaryJson_EqualCompareCsvRowsOfTheSameRuns()
+    {
+        using var suite = new TinySuite();
+        File.Delete(Path.Combine(suite.Folder, "beta.yaml"));
+        string scenario = Path.Combine(suite.Folder, "alpha.yaml");
+
+        (int compareCode, _, _) = ProgramTests.Invoke("compare", scenario, "--policies", "all,greenest-k", "--seeds", "2",
+            "--data-dir", suite.DataDirectory, "--out", suite.Out("cmp"));
+        (int suiteCode, _, _) = ProgramTests.Invoke(suite.Args(suite.Out("ws")));
+
+        Assert.Equal(ExitCodes.Ok, compareCode);
+        Assert.Equal(ExitCodes.Ok, suiteCode);
+        string[] compare = File.ReadAllLines(Path.Combine(suite.Out("cmp"), "compare.csv"));
+        string[] rows = File.ReadAllLines(Path.Combine(suite.Out("ws"), "suite.csv"));
+        Assert.Equal(compare.Skip(1).Select(l => "alpha," + l), rows.Skip(1));
+    }
+
+    [Fact]
     public void Suite_OutHoldsADifferentSuite_ExitsTwoUnlessForced()
     {
         using var suite = new TinySuite();

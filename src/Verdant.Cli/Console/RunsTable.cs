@@ -17,11 +17,10 @@ internal static class RunsTable
         table.AddColumn(new TableColumn("run").NoWrap());
         foreach (string p in varying)
         {
-            // Long paths break at their dots rather than mid-word.
-            table.AddColumn(new TableColumn(Markup.Escape(p.Replace(".", ".\n", StringComparison.Ordinal))).RightAligned());
+            table.AddColumn(new TableColumn(Markup.Escape(Header(p, varying))).RightAligned());
         }
 
-        foreach (string column in new[] { "final\naccuracy", "to target\n(h)", "energy\n(kWh)", "carbon\n(kg)" })
+        foreach (string column in new[] { "test\naccuracy", "to target\n(h)", "energy\n(kWh)", "carbon\n(kg)" })
         {
             table.AddColumn(new TableColumn(Markup.Escape(column)).RightAligned());
         }
@@ -76,6 +75,14 @@ internal static class RunsTable
         }
 
         return table;
+    }
+
+    // The last key of a path (learning_rate for training.learning_rate) keeps 80-column tables readable; the full path
+    // when two varying paths share their last key.
+    private static string Header(string path, IReadOnlyList<string> all)
+    {
+        static string Last(string p) => p[(p.LastIndexOf('.') + 1)..];
+        return all.Count(p => Last(p) == Last(path)) > 1 ? path : Last(path);
     }
 
     private static IEnumerable<(string Field, string Value)> Rows(FinishedRun run)

@@ -70,7 +70,7 @@ internal static class CompareSuiteCommand
         var statistics = SuiteStatistics.Of(rows, PolicyCatalog.Reference, recommended);
         SuiteFiles.Write(workspace, rows, statistics, options.Full, targets);
         WorkspaceAggregates.Write(workspace, finished);
-        WorkspaceReport.Write(Kind, workspace, finished);
+        WorkspaceReport.Write(ui, workspace, finished);
         if (print)
         {
             foreach (Spectre.Console.Table table in SuiteTable.Build(statistics, targets, PolicyCatalog.Reference, recommended, output))

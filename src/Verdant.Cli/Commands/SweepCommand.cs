@@ -50,23 +50,23 @@ internal static class SweepCommand
             }
             catch (OperationCanceledException)
             {
-                IReadOnlyList<FinishedRun> partial = Aggregate(workspace, plan);
+                IReadOnlyList<FinishedRun> partial = Aggregate(ui, workspace, plan);
                 ui.Error($"interrupted: {partial.Count} of {plan.Count} runs finished and saved in {output}; run the same command again to resume");
                 return ExitCodes.Failure;
             }
 
-            IReadOnlyList<FinishedRun> finished = Aggregate(workspace, plan);
+            IReadOnlyList<FinishedRun> finished = Aggregate(ui, workspace, plan);
             ui.Output.Write(RunsTable.List(finished, $"sweep {spec.Name}: {finished.Count} runs"));
             ui.Info($"registry: {Path.Combine(output, Registry.RunRegistry.FileName)}; table: {Path.Combine(output, Registry.ResultsParquet.FileName)}");
             return ExitCodes.Ok;
         });
     }
 
-    private static IReadOnlyList<FinishedRun> Aggregate(RunWorkspace workspace, IReadOnlyList<PlannedRun> plan)
+    private static IReadOnlyList<FinishedRun> Aggregate(ConsoleUi ui, RunWorkspace workspace, IReadOnlyList<PlannedRun> plan)
     {
         IReadOnlyList<FinishedRun> finished = workspace.ReadFinished(plan);
         WorkspaceAggregates.Write(workspace, finished);
-        WorkspaceReport.Write(Kind, workspace, finished);
+        WorkspaceReport.Write(ui, workspace, finished);
         return finished;
     }
 }

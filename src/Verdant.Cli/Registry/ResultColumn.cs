@@ -33,9 +33,10 @@ internal sealed record ResultColumn(string Name, ResultColumnKind Kind, IReadOnl
         return columns;
     }
 
-    /// <summary>A parameter value as a field: a number when it reads as one, otherwise text.</summary>
+    /// <summary>A parameter value as a field: a number or true/false when it reads as one, otherwise text.</summary>
     public static SummaryField ParameterField(string path, string value)
-        => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double n) && double.IsFinite(n)
+        => value is "true" or "false" ? new SummaryField(path, null, null, value == "true")
+        : double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double n) && double.IsFinite(n)
             ? new SummaryField(path, n, null, null, IsInteger: value.IndexOfAny(['.', 'e', 'E']) < 0 && Math.Abs(n) < 9e15)
             : new SummaryField(path, null, value, null);
 

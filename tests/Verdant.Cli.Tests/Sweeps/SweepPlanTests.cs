@@ -47,4 +47,23 @@ public class SweepPlanTests
 
         Assert.Equal(Hash(), Hash());
     }
+
+    [Fact]
+    public void Build_WholeListEntryAndListValues_ReplaceTheField()
+    {
+        using var sweep = new TinySweep("""
+            scenario: tiny.yaml
+            set:
+              "sites[1]": { name: c, lat: 40.4, lon: -3.7, units: 3, hardware: gpu-a100, country: ES }
+            grid:
+              model: [{ kind: mlp, hidden: [8] }, { kind: mlp, hidden: [8, 4] }]
+            """);
+
+        IReadOnlyList<PlannedRun> plan = SweepPlan.Build(SweepSpec.Load(sweep.SweepPath), "sweep.yaml", null);
+
+        Assert.Equal(["a", "c"], plan[0].Load().Sites.Select(s => s.Name));
+        Assert.Equal(3, plan[0].Load().Sites[1].Units);
+        Assert.Equal("run-0002 model={kind: mlp, hidden: [8, 4]}", plan[1].Label);
+        Assert.NotEqual(plan[0].ScenarioHash, plan[1].ScenarioHash);
+    }
 }

@@ -40,7 +40,7 @@ internal static class CompareSuiteCommand
             {
                 IReadOnlyList<FinishedRun> partial = Aggregate(ui, workspace, plan, targets, options, recommended, output, print: false);
                 ui.Error($"interrupted: {partial.Count} of {plan.Count} runs finished and saved in {output}; run the same command again to resume");
-                return ExitCodes.Failure;
+                return ExitCodes.Interrupted;
             }
 
             Aggregate(ui, workspace, plan, targets, options, recommended, output, print: true);

@@ -15,19 +15,17 @@ internal static class SweepCommand
 
     private static readonly Argument<string> SweepArgument = new("sweep") { Description = "Sweep file (YAML; docs/sweeps.md)" };
 
-    private static readonly Option<bool> Force = new("--force") { Description = "Replace a different sweep found in --out" };
-
     public static Command Create(ConsoleUi ui, TimeProvider time)
     {
         var jobs = CommonOptions.Positive(new Option<int?>("--jobs") { Description = "Simulations at once (default: one per core)" });
         var output = new Option<string?>("--out") { Description = "Workspace folder (default runs/sweep-<name>); rerun to resume" };
         var command = new Command("sweep", "Run a grid or a list of scenario variants, resumable, into a run registry")
         {
-            SweepArgument, output, jobs, CommonOptions.DataDir, Force,
+            SweepArgument, output, jobs, CommonOptions.DataDir, CommonOptions.Force,
         };
-        command.SetAction(parse => Interrupt.OnCtrlC(token => Execute(ui, time, new SweepOptions(
+        command.SetAction(parse => InterruptScope.OnCtrlC(token => Execute(ui, time, new SweepOptions(
             parse.GetValue(SweepArgument)!, parse.GetValue(output), parse.GetValue(CommonOptions.DataDir), parse.GetValue(jobs),
-            parse.GetValue(Force))
+            parse.GetValue(CommonOptions.Force))
         {
             Cancellation = token,
         })));
@@ -52,7 +50,7 @@ internal static class SweepCommand
             {
                 IReadOnlyList<FinishedRun> partial = Aggregate(ui, workspace, plan);
                 ui.Error($"interrupted: {partial.Count} of {plan.Count} runs finished and saved in {output}; run the same command again to resume");
-                return ExitCodes.Failure;
+                return ExitCodes.Interrupted;
             }
 
             IReadOnlyList<FinishedRun> finished = Aggregate(ui, workspace, plan);

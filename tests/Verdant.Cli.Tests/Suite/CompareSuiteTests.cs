@@ -60,7 +60,7 @@ public class CompareSuiteTests
         (int freshCode, _, _) = ProgramTests.Invoke(suite.Args(suite.Out("fresh")));
 
         // Assert
-        Assert.Equal(ExitCodes.Failure, interrupted);
+        Assert.Equal(ExitCodes.Interrupted, interrupted);
         Assert.Equal($"verdant: interrupted: 3 of 8 runs finished and saved in {output}; run the same command again to resume\n", error.ToString());
         Assert.True(code == ExitCodes.Ok, err);
         Assert.Contains($"3 of 8 runs already finished in {output}; 5 to run", stdout, StringComparison.Ordinal);

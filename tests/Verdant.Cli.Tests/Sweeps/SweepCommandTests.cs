@@ -59,7 +59,7 @@ public class SweepCommandTests
         (int code, string stdout, string err) = ProgramTests.Invoke(sweep.Args(output));
 
         // Assert
-        Assert.Equal(ExitCodes.Failure, interrupted);
+        Assert.Equal(ExitCodes.Interrupted, interrupted);
         Assert.Equal($"verdant: interrupted: 2 of 6 runs finished and saved in {output}; run the same command again to resume\n", error.ToString());
         Assert.Equal(["run-0001", "run-0002"], saved);
         Assert.Equal(2, afterInterruption.Length);

@@ -161,7 +161,7 @@ internal static partial class ScenarioLoader
             CarbonScalerHorizonHours = map.Int("carbonscaler_horizon_hours", int.MaxValue, 1, int.MaxValue),
             PlannerTimeWeight = map.Double("planner_time_weight", 2, 0),
             FedZeroUnits = map.Int("fedzero_units", 6, 1, units),
-            FedZeroMaxRoundHours = map.Int("fedzero_max_round_hours", 3, 1, 24),
+            FedZeroMaxRoundMinutes = map.Int("fedzero_max_round_minutes", 60, 1, 60),
         };
         map.RejectUnknownKeys();
         return options;

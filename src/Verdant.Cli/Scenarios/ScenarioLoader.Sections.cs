@@ -134,12 +134,18 @@ internal static partial class ScenarioLoader
         return options;
     }
 
-    private static WorkloadSpec ReadWorkload(YamlMap map)
+    private static WorkloadSpec ReadWorkload(YamlMap map, ModelSpec model, SgdOptions training)
     {
-        var workload = new WorkloadSpec(map.RequiredDouble("flops_per_step", 1, 1e30), map.Double("message_bytes", 0, 0, 1e15))
+        bool fromModel = map.Bool("from_model", false);
+        if (fromModel && (map.String("flops_per_step") is not null || map.String("message_bytes") is not null))
         {
-            StepTimeJitter = map.Double("step_time_jitter", 0, 0, 3),
-        };
+            throw new ScenarioException($"{map.Source}: {map.Sub("from_model")}: with from_model: true, flops_per_step and message_bytes come from the model; remove them");
+        }
+
+        WorkloadSpec workload = fromModel
+            ? WorkloadSpec.FromModel(model, training.BatchSize)
+            : new WorkloadSpec(map.RequiredDouble("flops_per_step", 1, 1e30), map.Double("message_bytes", 0, 0, 1e15));
+        workload = workload with { StepTimeJitter = map.Double("step_time_jitter", 0, 0, 3) };
         map.RejectUnknownKeys();
         return workload;
     }

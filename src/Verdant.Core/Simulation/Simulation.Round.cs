@@ -121,6 +121,12 @@ public sealed partial class Simulation
             _evaluation.TimeToTargetHours, stopReason)
         {
             NetworkRows = ledger.NetworkRows(),
+            TrainedModel = new JobDescription(_scenario.Model.ToString(),
+                (double)_scenario.Model.TrainFlopsPerExample * _scenario.Training.BatchSize,
+                _scenario.Model.ParameterCount * (double)sizeof(float), _scenario.Model.ParameterCount),
+            RepresentedJob = new JobDescription(_scenario.Workload.DerivedFromModel ? "the trained model" : "scenario workload",
+                _scenario.Workload.FlopsPerStep, _scenario.Workload.MessageBytes,
+                _scenario.Workload.DerivedFromModel ? _scenario.Model.ParameterCount : 0),
         };
     }
 }

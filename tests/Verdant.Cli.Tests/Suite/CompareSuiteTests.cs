@@ -162,6 +162,15 @@ public class CompareSuiteTests
     }
 
     [Fact]
+    public void Suite_WithAScenarioFile_ExitsTwo()
+    {
+        (int code, _, string err) = ProgramTests.Invoke("compare", "scenarios/default.yaml", "--suite", "scenarios");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("verdant: --suite: runs every scenario of scenarios; give either a scenario file or --suite, not both\n", err);
+    }
+
+    [Fact]
     public void Suite_MissingFolder_ExitsTwo()
     {
         (int code, _, string err) = ProgramTests.Invoke("compare", "--suite", "/nonexistent/suite");

@@ -15,11 +15,7 @@ internal static class Program
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors.Take(1))
-            {
-                ui.Error(error.Message);
-            }
-
+            ui.Error(ParseErrors.Describe(parse, root));
             return ExitCodes.BadInput;
         }
 

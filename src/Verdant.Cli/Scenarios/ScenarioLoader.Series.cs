@@ -84,6 +84,12 @@ internal static partial class ScenarioLoader
         try
         {
             using FileStream stream = File.OpenRead(source.FullPath);
+            if (stream.CanSeek && stream.Length == 0)
+            {
+                // Devices such as /dev/zero report no length and never end; an empty regular file has nothing to import.
+                throw new ScenarioException($"{where}.file: {source.File} is empty or not a regular file");
+            }
+
             imported = SeriesImporter.Import(stream, source.File, source.Options with { Target = context.Horizon });
         }
         catch (SeriesFormatException ex)

@@ -39,6 +39,22 @@ internal sealed class CsvTable
         return new CsvTable(source, header, rows.GetRange(1, rows.Count - 1));
     }
 
+    /// <summary>
+    /// A cell as it may appear in a message: control characters escaped as \xNN and anything past 40 characters cut, so a
+    /// binary file does not write raw bytes to the terminal.
+    /// </summary>
+    public static string Quote(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new System.Text.StringBuilder();
+        foreach (char c in text.Length > 40 ? text[..40] : text)
+        {
+            builder.Append(char.IsControl(c) ? $"\\x{(int)c:X2}" : c.ToString());
+        }
+
+        return text.Length > 40 ? builder.Append("...").ToString() : builder.ToString();
+    }
+
     /// <summary>Lower-case, trimmed, subscript two as a digit, so "gCO₂eq" matches "gco2eq".</summary>
     public static string Normalize(string name) =>
         name.Trim().Trim('\uFEFF').Replace('₂', '2').ToLowerInvariant();
@@ -66,7 +82,7 @@ internal sealed class CsvTable
     }
 
     /// <summary>The header's column names, quoted and comma-separated, for messages.</summary>
-    public string Available() => string.Join(", ", Header.Select(h => $"'{h}'"));
+    public string Available() => string.Join(", ", Header.Take(20).Select(h => $"'{Quote(h)}'")) + (Header.Length > 20 ? $" and {Header.Length - 20} more" : string.Empty);
 
     /// <summary>The trimmed cell of <paramref name="row"/> in column <paramref name="index"/>; throws when the row is short.</summary>
     public string Cell(CsvRow row, int index)

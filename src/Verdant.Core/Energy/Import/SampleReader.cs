@@ -5,6 +5,8 @@ namespace Verdant.Core.Energy.Import;
 /// <summary>Reads the planned columns of every row into <see cref="RawSamples"/>, rejecting bad or unordered rows.</summary>
 internal static class SampleReader
 {
+    private const double MaxMagnitude = 1e15;
+
     public static RawSamples Read(CsvTable table, SeriesPlan plan)
     {
         int n = table.Rows.Count;
@@ -17,7 +19,7 @@ internal static class SampleReader
             CsvRow row = table.Rows[i];
             lines[i] = row.Line;
             ticks[i] = ReadTime(table, plan, row).UtcTicks;
-            values[i] = ReadNumber(table, row, plan.ValueIndex) * factor;
+            values[i] = ReadValue(table, row, plan.ValueIndex, factor);
             if (i > 0 && ticks[i] <= ticks[i - 1])
             {
                 throw Unordered(table, plan, row, lines[i - 1], ticks[i], ticks[i - 1]);
@@ -37,8 +39,28 @@ internal static class SampleReader
 
         string text = table.Cell(row, plan.TimeIndex);
         return SeriesTimestamp.TryParse(text, out DateTimeOffset utc) ? utc : throw new SeriesFormatException(table.Source, row.Line,
-            table.Header[plan.TimeIndex], $"cannot parse '{text}' as a timestamp in column '{table.Header[plan.TimeIndex]}' " +
+            table.Header[plan.TimeIndex], $"cannot parse '{CsvTable.Quote(text)}' as a timestamp in column '{table.Header[plan.TimeIndex]}' " +
             "(expected ISO 8601 such as 2020-01-01T00:00:00Z or 2020-01-01 00:00:00)");
+    }
+
+    /// <summary>
+    /// A value in canonical units. Negative values and values above <see cref="MaxMagnitude"/> are rejected here, with
+    /// their row, because no supported quantity is negative and a larger one overflows to infinity once converted,
+    /// summed or resampled.
+    /// </summary>
+    private static double ReadValue(CsvTable table, CsvRow row, int index, double factor)
+    {
+        double raw = ReadNumber(table, row, index);
+        double value = raw * factor;
+        string column = table.Header[index];
+        if (value < 0)
+        {
+            throw new SeriesFormatException(table.Source, row.Line, column,
+                $"negative value {raw.ToString(CultureInfo.InvariantCulture)} in column '{column}'; series values must not be negative");
+        }
+
+        return value <= MaxMagnitude ? value : throw new SeriesFormatException(table.Source, row.Line, column,
+            $"value {raw.ToString(CultureInfo.InvariantCulture)} in column '{column}' is implausibly large (above 1e15 in canonical units)");
     }
 
     private static double ReadNumber(CsvTable table, CsvRow row, int index)
@@ -52,7 +74,7 @@ internal static class SampleReader
 
         bool ok = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value);
         return ok && double.IsFinite(value) ? value : throw new SeriesFormatException(table.Source, row.Line, column,
-            $"cannot parse '{text}' as a number in column '{column}'");
+            $"cannot parse '{CsvTable.Quote(text)}' as a number in column '{column}'");
     }
 
     private static SeriesFormatException Unordered(CsvTable table, SeriesPlan plan, CsvRow row, int previousLine, long current, long previous)

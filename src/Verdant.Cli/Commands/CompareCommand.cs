@@ -51,11 +51,12 @@ internal static class CompareCommand
         var command = new Command("compare", "Run several policies on the same scenario and seeds and compare them")
         {
             ScenarioArgument, Policies, Seeds, CommonOptions.Rounds, Target, Full, CommonOptions.Out, CommonOptions.DataDir,
+            CommonOptions.Force,
         };
         command.SetAction(parse => Execute(ui, time, new CompareOptions(
             parse.GetValue(ScenarioArgument), parse.GetValue(Policies) ?? string.Empty, parse.GetValue(Seeds),
             parse.GetValue(CommonOptions.Rounds), parse.GetValue(CommonOptions.Out), parse.GetValue(CommonOptions.DataDir),
-            parse.GetValue(Full), parse.GetValue(Target))));
+            parse.GetValue(Full), parse.GetValue(Target)) { Force = parse.GetValue(CommonOptions.Force) }));
         return command;
     }
 
@@ -69,6 +70,7 @@ internal static class CompareCommand
             double target = scenario.Stop.TargetAccuracy!.Value;
             string output = options.OutputDirectory ?? Path.Combine("runs",
                 $"{time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-compare");
+            RunSetup.CheckOutput(ui, output, options.OutputDirectory is not null, options.Force);
             (Dataset train, Dataset test) = RunSetup.LoadData(loaded.DataDirectory);
             IGemm gemm = RunSetup.CreateGemm();
             ParetoPlot.Probe();

@@ -1,4 +1,6 @@
+using Verdant.Cli.Console;
 using Verdant.Cli.Input;
+using Verdant.Cli.Output;
 using Verdant.Cli.Scenarios;
 using Verdant.Core.Data;
 using Verdant.Core.Numerics;
@@ -35,6 +37,20 @@ internal static class RunSetup
         }
 
         return loaded with { Scenario = s, DataDirectory = dataDirectory ?? loaded.DataDirectory };
+    }
+
+    /// <summary>Checks the output folder before any work (see <see cref="OutputFolder"/>); <paramref name="given"/>: named by --out.</summary>
+    public static string CheckOutput(ConsoleUi ui, string output, bool given, bool force)
+        => OutputFolder.Check(output, given ? "--out" : "the default output folder", mustBeEmpty: true, force, line => ui.Error($"warning: {line}"));
+
+    /// <summary>Set-up of a large fleet (topology, mixing weights, spectral gap) takes seconds before round 1: say so.</summary>
+    public static void AnnounceSetUp(ConsoleUi ui, Scenario scenario)
+    {
+        int units = scenario.Sites.Sum(s => s.Units);
+        if (units >= SizeLimits.AnnounceUnits)
+        {
+            ui.Info($"setting up {units} units (topology, mixing weights, spectral gap); this takes a while at this size");
+        }
     }
 
     public static (Dataset Train, Dataset Test) LoadData(string directory) => DatasetFiles.Load(directory);

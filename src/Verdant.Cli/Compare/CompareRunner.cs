@@ -28,7 +28,7 @@ internal static class CompareRunner
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(concurrency);
         var results = new CompareRun[plan.Count];
-        using var cancel = new CancellationTokenSource();
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Commands.Interrupt.Token);
         int next = -1;
         void Work()
         {
@@ -59,6 +59,8 @@ internal static class CompareRunner
             Exception cause = ex.Flatten().InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) ?? ex.InnerExceptions[0];
             ExceptionDispatchInfo.Throw(cause);
         }
+
+        Commands.Interrupt.ThrowIfRequested();
 
         return results;
     }

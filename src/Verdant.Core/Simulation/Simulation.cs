@@ -37,6 +37,7 @@ public sealed partial class Simulation : IDisposable
     private readonly List<DecisionRecord> _decisions = [];
     private readonly List<ProgressPoint> _history = [];
     private readonly GradientNoiseScale _noiseScale = new();
+    private readonly BlowUpDetector _blowUp = new();
     private readonly double[] _siteScratchKwh;
     private readonly PendingCharges _pending = new();
     private readonly DeadlineChooser _deadlines;

@@ -71,7 +71,7 @@ internal static class CompareCommand
             string output = options.OutputDirectory ?? Path.Combine("runs",
                 $"{time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-compare");
             RunSetup.CheckOutput(ui, output, options.OutputDirectory is not null, options.Force);
-            (Dataset train, Dataset test) = RunSetup.LoadData(loaded.DataDirectory);
+            (Dataset train, Dataset test) = RunSetup.LoadData(loaded);
             IGemm gemm = RunSetup.CreateGemm();
             ParetoPlot.Probe();
             IReadOnlyList<Scenario> plan = CompareRunner.Plan(scenario, policies, options.Seeds);

@@ -43,7 +43,7 @@ internal static class RunCommand
             string output = options.OutputDirectory ?? Path.Combine("runs",
                 $"{time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{scenario.PolicyName}");
             RunSetup.CheckOutput(ui, output, options.OutputDirectory is not null, options.Force);
-            (Dataset train, Dataset test) = RunSetup.LoadData(loaded.DataDirectory);
+            (Dataset train, Dataset test) = RunSetup.LoadData(loaded);
             IGemm gemm = RunSetup.CreateGemm();
             long started = time.GetTimestamp();
             RunSetup.AnnounceSetUp(ui, scenario);

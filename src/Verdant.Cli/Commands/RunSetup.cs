@@ -36,7 +36,9 @@ internal static class RunSetup
             s = s with { Seed = sd };
         }
 
-        return loaded with { Scenario = s, DataDirectory = dataDirectory ?? loaded.DataDirectory };
+        return dataDirectory is null
+            ? loaded with { Scenario = s }
+            : loaded with { Scenario = s, DataDirectory = dataDirectory, DataDirectoryOrigin = "--data-dir" };
     }
 
     /// <summary>Checks the output folder before any work (see <see cref="OutputFolder"/>); <paramref name="given"/>: named by --out.</summary>
@@ -53,7 +55,7 @@ internal static class RunSetup
         }
     }
 
-    public static (Dataset Train, Dataset Test) LoadData(string directory) => DatasetFiles.Load(directory);
+    public static (Dataset Train, Dataset Test) LoadData(LoadedScenario loaded) => DatasetFiles.Load(loaded.DataDirectory, loaded.DataDirectoryOrigin);
 
     public static IGemm CreateGemm() => OpenBlasGemm.Create(threads: 1);
 

@@ -28,6 +28,11 @@ internal static class EmbeddedScenarios
             throw new ScenarioException($"{path} is a directory; expected a scenario YAML file");
         }
 
+        if (!File.Exists(path) && path.StartsWith('-'))
+        {
+            throw new ScenarioException($"unknown option '{path}' (verdant run --help lists the options)");
+        }
+
         if (!File.Exists(path))
         {
             throw new ScenarioException($"scenario file not found: {path}");

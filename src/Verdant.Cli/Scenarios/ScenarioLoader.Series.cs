@@ -75,6 +75,11 @@ internal static partial class ScenarioLoader
     private static ImportedSeries Import(SeriesSource source, LoadContext context, Func<SeriesKind, bool> fits, string expected)
     {
         string where = $"{context.Source}: {source.Path}";
+        if (Directory.Exists(source.FullPath))
+        {
+            throw new ScenarioException($"{where}.file: {source.File} is a directory, not a CSV file");
+        }
+
         if (!File.Exists(source.FullPath))
         {
             throw new ScenarioException($"{where}.file: file not found: {source.File} (looked for {source.FullPath})");

@@ -33,10 +33,15 @@ internal static partial class ScenarioLoader
         {
             throw new ScenarioException($"{source}: not valid YAML at line {ErrorLine(ex, text)}: {ex.InnerException?.Message ?? ex.Message}");
         }
-        catch (InvalidOperationException ex)
+        catch (ArgumentException ex)
+        {
+            // YamlDotNet's node loader throws this, without a position, on an event it has no node for (found by fuzzing).
+            throw new ScenarioException($"{source}: not valid YAML: {SizeLimits.PlainMessage(ex)}");
+        }
+        catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this, without a position, on some unterminated flow collections.
-            throw new ScenarioException($"{source}: not valid YAML (an unclosed [ or {{?): {ex.Message}");
+            throw new ScenarioException($"{source}: not valid YAML: the file ends inside a [ list ] or {{ mapping }} that is never closed");
         }
 
         if (stream.Documents.Count == 0)
@@ -57,7 +62,11 @@ internal static partial class ScenarioLoader
         Scenario scenario = ReadScenario(root, context);
         string dataDir = root.Map("data") is { } data ? ReadData(data, context) : DefaultDataDirectory;
         root.RejectUnknownKeys();
-        return new LoadedScenario(scenario, dataDir, source) { Warnings = context.Warnings };
+        return new LoadedScenario(scenario, dataDir, source)
+        {
+            Warnings = context.Warnings,
+            DataDirectoryOrigin = dataDir == DefaultDataDirectory ? null : $"{source}: data.dir",
+        };
     }
 
     private static Scenario ReadScenario(YamlMap root, LoadContext context)

@@ -121,8 +121,12 @@ internal sealed class YamlMap
     {
         foreach (var (keyNode, _) in _node.Children)
         {
-            // A complex key (`? [a, b]`) is not a scalar; it can never be a known key.
-            string key = (keyNode as YamlScalarNode)?.Value ?? keyNode.ToString();
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                // A complex key (`? [a, b]`, or a mapping where a name belongs) can never be a known key (found by fuzzing).
+                throw Error(Source, Path.Length == 0 ? "(top level)" : Path, keyNode, "keys must be plain names, got a list or mapping used as a key");
+            }
+
             if (!_known.Contains(key))
             {
                 string hint = NameSuggestion.Hint(_known, key);

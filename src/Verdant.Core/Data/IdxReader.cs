@@ -81,23 +81,27 @@ public static class IdxReader
     /// <summary>Reads an images stream and a labels stream into a data set of <paramref name="classCount"/> classes.</summary>
     /// <exception cref="InvalidDataException">A file is malformed, the counts differ or a label is not below classCount.</exception>
     public static Dataset ReadDataset(Stream images, Stream labels, int classCount = 10)
+        => Combine(ReadImages(images), ReadLabels(labels), classCount);
+
+    /// <summary>Pairs images read by <see cref="ReadImages"/> with labels read by <see cref="ReadLabels"/>.</summary>
+    /// <exception cref="InvalidDataException">The counts differ or a label is not below classCount; the message names the labels.</exception>
+    public static Dataset Combine((float[] Pixels, int Count, int FeatureCount) images, byte[] labels, int classCount = 10)
     {
+        ArgumentNullException.ThrowIfNull(labels);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classCount);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(classCount, 256);
-        var (pixels, count, featureCount) = ReadImages(images);
-        byte[] labelBytes = ReadLabels(labels);
-        if (labelBytes.Length != count)
+        if (labels.Length != images.Count)
         {
-            throw new InvalidDataException($"IDX images file holds {count} images but the labels file {labelBytes.Length} labels.");
+            throw new InvalidDataException($"IDX labels file holds {labels.Length} labels but the images file {images.Count} images.");
         }
 
-        int bad = classCount == 256 ? -1 : labelBytes.AsSpan().IndexOfAnyInRange((byte)classCount, byte.MaxValue);
+        int bad = classCount == 256 ? -1 : labels.AsSpan().IndexOfAnyInRange((byte)classCount, byte.MaxValue);
         if (bad >= 0)
         {
-            throw new InvalidDataException($"IDX label {labelBytes[bad]} at {bad} is not below the class count {classCount}.");
+            throw new InvalidDataException($"IDX label {labels[bad]} at index {bad} is not below the class count {classCount}.");
         }
 
-        return new Dataset(pixels, labelBytes, featureCount, classCount);
+        return new Dataset(images.Pixels, labels, images.FeatureCount, classCount);
     }
 
     /// <summary>destination[i] = bytes[i] / 255, correctly rounded (so 255 maps to exactly 1).</summary>

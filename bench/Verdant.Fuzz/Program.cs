@@ -29,7 +29,7 @@ foreach (string file in args.Skip(1))
     {
         failed++;
         Console.WriteLine($"{file}: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}");
-        Console.WriteLine(ex.StackTrace?.Split('\n').FirstOrDefault()?.Trim());
+        Console.WriteLine(string.Join('\n', (ex.StackTrace ?? string.Empty).Split('\n').Take(6)));
     }
 }
 

@@ -224,6 +224,8 @@ SERIES = {
     "timestamp-year-0.csv": edit(GOOD, 3, "0000-01-01T00:00:00Z,1"),
     "timestamp-year-10000.csv": edit(GOOD, 60, "10000-01-01T00:00:00Z,1"),
     "daily-repeat-no-full-day.csv": hours(20),
+    "ends-after-year-9999.csv": "time,value\n9999-12-31T21:00:00Z,1\n9999-12-31T22:00:00Z,2\n9999-12-31T23:00:00Z,3\n",
+    "monthly-rows.csv": "time,value\n2026-01-01T00:00:00Z,1\n2026-03-01T00:00:00Z,2\n2026-05-01T00:00:00Z,3\n2026-07-01T00:00:00Z,3\n",
     "marginal-zone-missing-zone.csv": hours(80, header="time,Other_Zone", fmt="2026-06-{d:02d} {h:02d}:00:00"),
 }
 

@@ -55,7 +55,22 @@ internal static class RunSetup
         }
     }
 
-    public static (Dataset Train, Dataset Test) LoadData(LoadedScenario loaded) => DatasetFiles.Load(loaded.DataDirectory, loaded.DataDirectoryOrigin);
+    /// <summary>Reads the data set; images that do not fit the scenario's model are a usage error, not a failure in training.</summary>
+    public static (Dataset Train, Dataset Test) LoadData(LoadedScenario loaded)
+    {
+        (Dataset train, Dataset test) = DatasetFiles.Load(loaded.DataDirectory, loaded.DataDirectoryOrigin);
+        int inputs = loaded.Scenario.Model.Inputs;
+        foreach (Dataset set in new[] { train, test })
+        {
+            if (set.FeatureCount != inputs || set.ClassCount != loaded.Scenario.Model.Classes)
+            {
+                throw new UsageException($"{loaded.DataDirectoryOrigin ?? loaded.DataDirectory}: the images have {set.FeatureCount} pixels " +
+                    $"and {set.ClassCount} classes, but the scenario's model takes {inputs} inputs and {loaded.Scenario.Model.Classes} classes (28 x 28 Fashion-MNIST)");
+            }
+        }
+
+        return (train, test);
+    }
 
     public static IGemm CreateGemm() => OpenBlasGemm.Create(threads: 1);
 

@@ -5,7 +5,8 @@ namespace Verdant.Cli.Tests.BadInputs;
 
 /// <summary>
 /// Writes a tiny data set folder in the Fashion-MNIST layout (train- and t10k- images and labels) where one file has the
-/// defect named by a kind; "valid" has none. Images are 4 x 4 pixels, 8 training and 4 test examples.
+/// defect named by a kind; "valid" has none. Images are 28 x 28 pixels as in Fashion-MNIST, 8 training and 4 test
+/// examples; "images-small" has 4 x 4 pixels, which the model does not take.
 /// </summary>
 internal static class IdxFiles
 {
@@ -14,7 +15,7 @@ internal static class IdxFiles
         "valid", "images-bad-magic", "labels-bad-magic", "images-short-header", "labels-short-header", "images-truncated",
         "labels-truncated", "count-mismatch", "label-out-of-range", "images-negative-dimension", "images-huge-dimensions",
         "images-overflowing-dimensions", "labels-huge-count", "images-corrupt-gzip", "labels-corrupt-gzip",
-        "images-empty", "labels-text", "train-images-missing", "t10k-labels-missing", "images-gzip-truncated",
+        "images-empty", "labels-text", "train-images-missing", "t10k-labels-missing", "images-gzip-truncated", "images-small",
     ];
 
     public static string Write(string directory, string kind)
@@ -28,7 +29,8 @@ internal static class IdxFiles
         foreach (string set in new[] { "train", "t10k" })
         {
             int count = set == "train" ? 8 : 4;
-            byte[] images = Images(count, 4, 4);
+            int side = kind == "images-small" ? 4 : 28;
+            byte[] images = Images(count, side, side);
             byte[] labels = Labels(count);
             if (set == "train")
             {

@@ -18,19 +18,18 @@ internal sealed class CsvReader
         _source = source;
     }
 
-    /// <summary>Reads all records; the first one returned is the header.</summary>
-    public List<CsvRow> ReadAll()
+    /// <summary>The next record that is not a blank line, or null at the end of the file.</summary>
+    public CsvRow? ReadNext()
     {
-        var rows = new List<CsvRow>();
         while (ReadRecord() is CsvRow row)
         {
             if (!(row.Fields.Length == 1 && row.Fields[0].Length == 0))
             {
-                rows.Add(row);
+                return row;
             }
         }
 
-        return rows;
+        return null;
     }
 
     private CsvRow? ReadRecord()

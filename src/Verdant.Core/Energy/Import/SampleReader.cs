@@ -7,26 +7,38 @@ internal static class SampleReader
 {
     private const double MaxMagnitude = 1e15;
 
-    public static RawSamples Read(CsvTable table, SeriesPlan plan)
+    /// <summary>
+    /// Reads every row, checking each; keeps only the samples within <paramref name="window"/> (all when null), so memory
+    /// is bounded by the run's horizon, not by the file. <paramref name="total"/> is the number of rows read.
+    /// </summary>
+    public static RawSamples Read(CsvTable table, SeriesPlan plan, (long From, long To)? window, out long total)
     {
-        int n = table.Rows.Count;
-        var ticks = new long[n];
-        var values = new double[n];
-        var lines = new int[n];
+        var ticks = new List<long>();
+        var values = new List<double>();
+        var lines = new List<int>();
         double factor = SeriesUnits.ToCanonical(plan.Unit);
-        for (int i = 0; i < n; i++)
+        long previous = long.MinValue;
+        int previousLine = 0;
+        total = 0;
+        foreach (CsvRow row in table.DataRows())
         {
-            CsvRow row = table.Rows[i];
-            lines[i] = row.Line;
-            ticks[i] = ReadTime(table, plan, row).UtcTicks;
-            values[i] = ReadValue(table, row, plan.ValueIndex, factor);
-            if (i > 0 && ticks[i] <= ticks[i - 1])
+            long tick = ReadTime(table, plan, row).UtcTicks;
+            double value = ReadValue(table, row, plan.ValueIndex, factor);
+            if (total++ > 0 && tick <= previous)
             {
-                throw Unordered(table, plan, row, lines[i - 1], ticks[i], ticks[i - 1]);
+                throw Unordered(table, plan, row, previousLine, tick, previous);
+            }
+
+            (previous, previousLine) = (tick, row.Line);
+            if (window is not { } w || (tick >= w.From && tick <= w.To))
+            {
+                ticks.Add(tick);
+                values.Add(value);
+                lines.Add(row.Line);
             }
         }
 
-        return new RawSamples(ticks, values, lines);
+        return new RawSamples([.. ticks], [.. values], [.. lines]);
     }
 
     private static DateTimeOffset ReadTime(CsvTable table, SeriesPlan plan, CsvRow row)

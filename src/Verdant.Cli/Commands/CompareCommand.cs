@@ -64,7 +64,7 @@ internal static class CompareCommand
             ScenarioArgument, Policies, Seeds, CommonOptions.Rounds, Target, Full, CommonOptions.Out, CommonOptions.DataDir,
             Suite, Recommended, CommonOptions.Force,
         };
-        command.SetAction(parse => InterruptScope.OnCtrlC(token => Execute(ui, time, new CompareOptions(
+        command.SetAction(parse => Execute(ui, time, new CompareOptions(
             parse.GetValue(ScenarioArgument), parse.GetValue(Policies) ?? string.Empty, parse.GetValue(Seeds),
             parse.GetValue(CommonOptions.Rounds), parse.GetValue(CommonOptions.Out), parse.GetValue(CommonOptions.DataDir),
             parse.GetValue(Full), parse.GetValue(Target))
@@ -72,8 +72,8 @@ internal static class CompareCommand
             Suite = parse.GetValue(Suite),
             Recommended = parse.GetValue(Recommended) ?? PolicyCatalog.Recommended,
             Force = parse.GetValue(CommonOptions.Force),
-            Cancellation = token,
-        })));
+            Cancellation = Interrupt.Token,
+        }));
         return command;
     }
 
@@ -98,7 +98,8 @@ internal static class CompareCommand
             double target = scenario.Stop.TargetAccuracy!.Value;
             string output = options.OutputDirectory ?? Path.Combine("runs",
                 $"{time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-compare");
-            (Dataset train, Dataset test) = RunSetup.LoadData(loaded.DataDirectory);
+            RunSetup.CheckOutput(ui, output, options.OutputDirectory is not null, options.Force);
+            (Dataset train, Dataset test) = RunSetup.LoadData(loaded);
             IGemm gemm = RunSetup.CreateGemm();
             ParetoPlot.Probe();
             IReadOnlyList<Scenario> plan = CompareRunner.Plan(scenario, policies, options.Seeds);

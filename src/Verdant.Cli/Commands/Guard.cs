@@ -29,6 +29,11 @@ internal static class Guard
             ui.Error(ex.Message + "; lower the learning rate or check the data");
             return ExitCodes.Failure;
         }
+        catch (OperationCanceledException) when (Interrupt.Requested)
+        {
+            ui.Error("interrupted; no output was written");
+            return ExitCodes.Interrupted;
+        }
         catch (OperationCanceledException)
         {
             ui.Error("cancelled");

@@ -24,12 +24,12 @@ internal static class RunCommand
         var command = new Command("run", "Simulate energy-aware decentralized training on one scenario")
         {
             ScenarioArgument, CommonOptions.Policy, CommonOptions.Rounds, CommonOptions.Seed, CommonOptions.Out,
-            CommonOptions.DataDir, CommonOptions.Workers,
+            CommonOptions.DataDir, CommonOptions.Workers, CommonOptions.Force,
         };
         command.SetAction(parse => Execute(ui, time, new RunOptions(
             parse.GetValue(ScenarioArgument), parse.GetValue(CommonOptions.Policy), parse.GetValue(CommonOptions.Rounds),
             parse.GetValue(CommonOptions.Seed), parse.GetValue(CommonOptions.Out), parse.GetValue(CommonOptions.DataDir),
-            parse.GetValue(CommonOptions.Workers))));
+            parse.GetValue(CommonOptions.Workers), parse.GetValue(CommonOptions.Force))));
         return command;
     }
 
@@ -42,12 +42,14 @@ internal static class RunCommand
             Array.ForEach([.. loaded.Warnings], warning => ui.Error($"warning: {warning}"));
             string output = options.OutputDirectory ?? Path.Combine("runs",
                 $"{time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{scenario.PolicyName}");
-            (Dataset train, Dataset test) = RunSetup.LoadData(loaded.DataDirectory);
+            RunSetup.CheckOutput(ui, output, options.OutputDirectory is not null, options.Force);
+            (Dataset train, Dataset test) = RunSetup.LoadData(loaded);
             IGemm gemm = RunSetup.CreateGemm();
             long started = time.GetTimestamp();
+            RunSetup.AnnounceSetUp(ui, scenario);
             using var simulation = new Simulation(scenario, train, test, gemm, options.Workers ?? RunSetup.DefaultWorkers);
             SimulationResult result = ui.WithProgress($"{scenario.Name} / {scenario.PolicyName}", scenario.Stop.MaxRounds,
-                progress => simulation.Run(progress));
+                progress => simulation.Run(progress, Interrupt.Token));
             double wall = time.GetElapsedTime(started).TotalSeconds;
             RunFiles.Write(output, result, new RunInfo(loaded.Source, wall, scenario.Stop.TargetAccuracy, options.Workers ?? RunSetup.DefaultWorkers)
             {

@@ -23,6 +23,7 @@ internal static class SamplesCommand
 
     public static int Execute(ConsoleUi ui, string directory) => Guard.Run(ui, () =>
     {
+        OutputFolder.Check(directory, "--out", mustBeEmpty: false, force: false, line => ui.Error($"warning: {line}"));
         IReadOnlyList<string> names = SampleFiles.WriteAll(directory);
         ui.Info($"wrote {names.Count} sample files to {directory}");
         return ExitCodes.Ok;

@@ -23,12 +23,12 @@ internal static class SweepCommand
         {
             SweepArgument, output, jobs, CommonOptions.DataDir, CommonOptions.Force,
         };
-        command.SetAction(parse => InterruptScope.OnCtrlC(token => Execute(ui, time, new SweepOptions(
+        command.SetAction(parse => Execute(ui, time, new SweepOptions(
             parse.GetValue(SweepArgument)!, parse.GetValue(output), parse.GetValue(CommonOptions.DataDir), parse.GetValue(jobs),
             parse.GetValue(CommonOptions.Force))
         {
-            Cancellation = token,
-        })));
+            Cancellation = Interrupt.Token,
+        }));
         return command;
     }
 

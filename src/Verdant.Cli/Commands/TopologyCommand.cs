@@ -57,6 +57,17 @@ internal static class TopologyCommand
             throw new UsageException("--nodes: must be a positive whole number");
         }
 
+        SizeLimits.CheckUnits(nodes, "--nodes");
+        if (template.K < 1)
+        {
+            throw new UsageException($"--k: must be a positive whole number, got {template.K}");
+        }
+
+        if (!(template.EdgeProbability > 0 && template.EdgeProbability <= 1))
+        {
+            throw new UsageException($"--p: must be an edge probability in (0, 1], got {template.EdgeProbability.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         ModelSpec spec = ParseModel(model);
         var random = new Random(seed);
         GeoPoint[] points = Enumerable.Range(0, nodes).Select(_ => RandomPoint(random)).ToArray();
@@ -67,7 +78,7 @@ internal static class TopologyCommand
         }
         catch (ArgumentException ex)
         {
-            throw new UsageException($"{name} on {nodes} nodes: {ex.Message}", ex);
+            throw new UsageException($"{name} on {nodes} nodes: {SizeLimits.PlainMessage(ex)}", ex);
         }
 
         TopologyReport report = TopologyReport.Of(graph, 4L * spec.ParameterCount);

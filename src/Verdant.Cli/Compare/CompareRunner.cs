@@ -31,6 +31,6 @@ internal static class CompareRunner
             (SimulationResult result, double wall) = RunEngine.Simulate(plan[i], $"{plan[i].PolicyName} seed {plan[i].Seed}",
                 train, test, gemm, progress.Started(i), time, token);
             return new CompareRun(result, wall);
-        }, progress.Finished);
+        }, progress.Finished, Commands.Interrupt.Token);
     }
 }

@@ -14,7 +14,25 @@ internal sealed class ConsoleUi(IAnsiConsole output, TextWriter error)
 
     public IAnsiConsole Output => output;
 
-    public void Error(string message) => error.WriteLine($"verdant: {message}");
+    /// <summary>One line on stderr: control characters (a binary file's bytes, a newline in a value) are escaped, and a
+    /// message past 600 characters is cut, so an error never garbles the terminal or spans lines.</summary>
+    public void Error(string message) => error.WriteLine($"verdant: {OneLine(message)}");
+
+    public static string OneLine(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var builder = new System.Text.StringBuilder(Math.Min(message.Length, 640));
+        foreach (char c in message)
+        {
+            builder.Append(char.IsControl(c) ? string.Create(CultureInfo.InvariantCulture, $"\\x{(int)c:X2}") : c.ToString());
+            if (builder.Length > 600)
+            {
+                return builder.Append("...").ToString();
+            }
+        }
+
+        return builder.ToString();
+    }
 
     public void Info(string message) => output.MarkupLine(Markup.Escape(message));
 

@@ -1,6 +1,7 @@
 using Verdant.Cli.Commands;
 using Verdant.Cli.Compare;
 using Verdant.Cli.Console;
+using Verdant.Cli.Input;
 using Verdant.Cli.Output;
 using Verdant.Core.Data;
 using Verdant.Core.Numerics;
@@ -51,7 +52,7 @@ internal static class WorkspaceRunner
         Action<string>? saved, CancellationToken cancellationToken)
     {
         Dictionary<string, (Dataset Train, Dataset Test)> data = todo.Select(r => r.DataDirectory).Distinct(StringComparer.Ordinal)
-            .ToDictionary(d => d, RunSetup.LoadData, StringComparer.Ordinal);
+            .ToDictionary(d => d, d => DatasetFiles.Load(d, null), StringComparer.Ordinal);
         IGemm blas = RunSetup.CreateGemm();
         workspace.Claim();
         EngineProgress.Show(ui.Output, [.. todo.Select(r => r.Label)], progress => RunEngine.Execute(todo.Length, concurrency, (i, token) =>

@@ -14,7 +14,7 @@ internal static class CompareFiles
     public static void Write(string directory, IReadOnlyList<CompareRun> runs, string scenarioSource, double targetAccuracy, byte[] paretoPng)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        StagedDirectory.Write(directory, staging =>
+        StagedDirectory.Replace(directory, staging =>
         {
             using (var writer = new StreamWriter(Path.Combine(staging, "compare.csv"), append: false, new System.Text.UTF8Encoding(false)))
             {

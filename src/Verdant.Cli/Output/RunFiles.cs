@@ -5,12 +5,13 @@ namespace Verdant.Cli.Output;
 
 /// <summary>
 /// Writes a run's files (summary.json, rounds.csv, energy.csv, decisions.csv) into a fresh temporary folder beside the
-/// destination and moves them in only when all are written, so a failure never leaves half a run behind.
+/// destination and swaps them in only when all are written, so a failure never leaves half a run behind and an earlier
+/// run's files never stay beside the new ones.
 /// </summary>
 internal static class RunFiles
 {
     public static void Write(string directory, SimulationResult result, RunInfo info)
-        => StagedDirectory.Write(directory, staging => WriteInto(staging, result, info));
+        => StagedDirectory.Replace(directory, staging => WriteInto(staging, result, info));
 
     /// <summary>Writes the run's files into <paramref name="directory"/> directly (the caller stages it).</summary>
     public static void WriteInto(string directory, SimulationResult result, RunInfo info)

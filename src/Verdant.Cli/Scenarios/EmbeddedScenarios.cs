@@ -5,6 +5,8 @@ internal static class EmbeddedScenarios
 {
     public const string DefaultName = "default";
 
+    private const long MaxScenarioBytes = 4L << 20;
+
     public static LoadedScenario LoadDefault()
     {
         using var reader = new StringReader(DefaultText());
@@ -28,12 +30,44 @@ internal static class EmbeddedScenarios
             return LoadDefault();
         }
 
+        if (Directory.Exists(path))
+        {
+            throw new ScenarioException($"{path} is a directory; expected a scenario YAML file");
+        }
+
+        if (!File.Exists(path) && path.StartsWith('-'))
+        {
+            throw new ScenarioException($"unknown option '{path}' (verdant run --help lists the options)");
+        }
+
         if (!File.Exists(path))
         {
             throw new ScenarioException($"scenario file not found: {path}");
         }
 
-        using var reader = new StreamReader(path);
-        return ScenarioLoader.Load(reader, Path.GetFileName(path), Path.GetDirectoryName(Path.GetFullPath(path)));
+        string name = Path.GetFileName(path);
+        FileStream stream;
+        try
+        {
+            stream = File.OpenRead(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ScenarioException($"{name}: cannot read the scenario file: {ex.Message}", ex);
+        }
+
+        using (stream)
+        {
+            // A device (/dev/zero) reports length 0 and never ends; a scenario is a few kilobytes of YAML.
+            if (stream.CanSeek && (stream.Length == 0 || stream.Length > MaxScenarioBytes))
+            {
+                throw new ScenarioException(stream.Length == 0
+                    ? $"{name}: the scenario file is empty or not a regular file"
+                    : $"{name}: the scenario file has {stream.Length} bytes, more than {MaxScenarioBytes >> 20} MiB; a scenario is a small YAML file");
+            }
+
+            using var reader = new StreamReader(stream);
+            return ScenarioLoader.Load(reader, name, Path.GetDirectoryName(Path.GetFullPath(path)));
+        }
     }
 }

@@ -7,4 +7,7 @@ internal sealed record LoadedScenario(Scenario Scenario, string DataDirectory, s
 {
     /// <summary>Problems that were repaired while loading (short gaps filled, periods repeated); shown before a run.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Where <see cref="DataDirectory"/> was set, for messages: "--data-dir", "FILE: data.dir", or null for the default.</summary>
+    public string? DataDirectoryOrigin { get; init; }
 }

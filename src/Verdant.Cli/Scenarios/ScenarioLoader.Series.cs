@@ -75,6 +75,11 @@ internal static partial class ScenarioLoader
     private static ImportedSeries Import(SeriesSource source, LoadContext context, Func<SeriesKind, bool> fits, string expected)
     {
         string where = $"{context.Source}: {source.Path}";
+        if (Directory.Exists(source.FullPath))
+        {
+            throw new ScenarioException($"{where}.file: {source.File} is a directory, not a CSV file");
+        }
+
         if (!File.Exists(source.FullPath))
         {
             throw new ScenarioException($"{where}.file: file not found: {source.File} (looked for {source.FullPath})");
@@ -84,6 +89,12 @@ internal static partial class ScenarioLoader
         try
         {
             using FileStream stream = File.OpenRead(source.FullPath);
+            if (stream.CanSeek && stream.Length == 0)
+            {
+                // Devices such as /dev/zero report no length and never end; an empty regular file has nothing to import.
+                throw new ScenarioException($"{where}.file: {source.File} is empty or not a regular file");
+            }
+
             imported = SeriesImporter.Import(stream, source.File, source.Options with { Target = context.Horizon });
         }
         catch (SeriesFormatException ex)

@@ -28,9 +28,15 @@ internal static partial class ScenarioLoader
             sites.Add(site);
         }
 
-        if (sites.Sum(s => s.Units) < 1)
+        long units = sites.Sum(s => (long)s.Units);
+        if (units < 1)
         {
             throw new ScenarioException($"{root.Source}: sites: no site has any unit");
+        }
+
+        if (SizeLimits.TooManyUnits(units) is { } problem)
+        {
+            throw new ScenarioException($"{root.Source}: sites: the fleet's {problem}");
         }
 
         return sites;
@@ -40,7 +46,12 @@ internal static partial class ScenarioLoader
     {
         string name = map.RequiredString("name");
         var location = new GeoPoint(map.RequiredDouble("lat", -90, 90), map.RequiredDouble("lon", -180, 180));
-        int units = map.Int("units", 1, 0, 100_000);
+        int units = map.Int("units", 1, 0);
+        if (SizeLimits.TooManyUnits(units) is { } problem)
+        {
+            throw map.Fail("units", problem);
+        }
+
         HardwareProfile hardware = ReadHardware(map);
         hardware = hardware with { WakeEnergyJ = map.Double("wake_energy_j", hardware.WakeEnergyJ, 0, 1e9) };
         double pue = map.Double("pue", 1.2, 1, 5);

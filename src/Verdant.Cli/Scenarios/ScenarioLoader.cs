@@ -22,19 +22,26 @@ internal static partial class ScenarioLoader
 
     public static LoadedScenario Load(TextReader reader, string source, string? baseDirectory = null)
     {
+        ArgumentNullException.ThrowIfNull(reader);
+        string text = reader.ReadToEnd();
         var stream = new YamlStream();
         try
         {
-            stream.Load(reader);
+            stream.Load(new StringReader(text));
         }
         catch (YamlException ex)
         {
-            throw new ScenarioException($"{source}: not valid YAML at line {ex.Start.Line}: {ex.InnerException?.Message ?? ex.Message}");
+            throw new ScenarioException($"{source}: not valid YAML at line {ErrorLine(ex, text)}: {ex.InnerException?.Message ?? ex.Message}");
         }
-        catch (InvalidOperationException ex)
+        catch (ArgumentException ex)
+        {
+            // YamlDotNet's node loader throws this, without a position, on an event it has no node for (found by fuzzing).
+            throw new ScenarioException($"{source}: not valid YAML: {SizeLimits.PlainMessage(ex)}");
+        }
+        catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this, without a position, on some unterminated flow collections.
-            throw new ScenarioException($"{source}: not valid YAML (an unclosed [ or {{?): {ex.Message}");
+            throw new ScenarioException($"{source}: not valid YAML: the file ends inside a [ list ] or {{ mapping }} that is never closed");
         }
 
         if (stream.Documents.Count == 0)
@@ -42,12 +49,24 @@ internal static partial class ScenarioLoader
             throw new ScenarioException($"{source}: the file is empty");
         }
 
-        YamlMap root = YamlMap.From(stream.Documents[0].RootNode, string.Empty, source);
+        YamlNode top = stream.Documents[0].RootNode;
+        if (top is not YamlMappingNode)
+        {
+            string got = top is YamlSequenceNode ? "a list" : "a single value";
+            throw new ScenarioException(
+                $"{source}: the top level must be a mapping of keys (name, sites, model, training, ...), got {got} (line {top.Start.Line})");
+        }
+
+        YamlMap root = YamlMap.From(top, string.Empty, source);
         var context = new LoadContext(source, baseDirectory ?? Directory.GetCurrentDirectory());
         Scenario scenario = ReadScenario(root, context);
         string dataDir = root.Map("data") is { } data ? ReadData(data, context) : DefaultDataDirectory;
         root.RejectUnknownKeys();
-        return new LoadedScenario(scenario, dataDir, source) { Warnings = context.Warnings };
+        return new LoadedScenario(scenario, dataDir, source)
+        {
+            Warnings = context.Warnings,
+            DataDirectoryOrigin = dataDir == DefaultDataDirectory ? null : $"{source}: data.dir",
+        };
     }
 
     private static Scenario ReadScenario(YamlMap root, LoadContext context)
@@ -57,6 +76,7 @@ internal static partial class ScenarioLoader
         DateTimeOffset start = ReadStart(root);
         // Imported series are read onto the run's hourly horizon, which the deadline fixes: read stop before the sites.
         StopRule stop = ReadStop(Required(root, "stop"));
+        CheckRepresentable(root, start, stop);
         // The copy shares the warning list (a record copy is shallow), so warnings reach the LoadedScenario.
         List<Site> sites = ReadSites(root, context with { Horizon = SeriesHorizon(start, stop) });
         YamlMap model = Required(root, "model");
@@ -82,6 +102,25 @@ internal static partial class ScenarioLoader
         return scenario;
     }
 
+    /// <summary>
+    /// The line of a YAML error. End is where the problem was found (Start is where the construct being read began), but
+    /// YamlDotNet reports a tab used as indentation at line 1, so that one is found in the text.
+    /// </summary>
+    private static long ErrorLine(YamlException ex, string text)
+    {
+        if (ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase))
+        {
+            string[] lines = text.Split('\n');
+            int tabbed = Array.FindIndex(lines, l => l.TrimStart(' ').StartsWith('\t'));
+            if (tabbed >= 0)
+            {
+                return tabbed + 1;
+            }
+        }
+
+        return ex.End.Line;
+    }
+
     private static DateTimeOffset ReadStart(YamlMap root)
     {
         string? text = root.String("start");
@@ -102,6 +141,21 @@ internal static partial class ScenarioLoader
         }
 
         return start;
+    }
+
+    /// <summary>
+    /// The run's hours (deadline, the 48 h forecast margin, and a year of slack for weekly tiling and calendar look-ups)
+    /// must be representable times: DateTimeOffset ends on 9999-12-31.
+    /// </summary>
+    private static void CheckRepresentable(YamlMap root, DateTimeOffset start, StopRule stop)
+    {
+        double hours = stop.DeadlineHours + SeriesMarginHours + (366 * 24);
+        if (hours >= (DateTimeOffset.MaxValue - start).TotalHours)
+        {
+            string text = start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            throw root.Fail("start", string.Create(CultureInfo.InvariantCulture,
+                $"{text} plus the run's horizon (stop.deadline_hours {stop.DeadlineHours} h and margins) passes the last representable time, 9999-12-31; use an earlier start"));
+        }
     }
 
     private static YamlMap Required(YamlMap parent, string key)

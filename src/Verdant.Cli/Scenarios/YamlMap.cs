@@ -121,7 +121,12 @@ internal sealed class YamlMap
     {
         foreach (var (keyNode, _) in _node.Children)
         {
-            string key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                // A complex key (`? [a, b]`, or a mapping where a name belongs) can never be a known key (found by fuzzing).
+                throw Error(Source, Path.Length == 0 ? "(top level)" : Path, keyNode, "keys must be plain names, got a list or mapping used as a key");
+            }
+
             if (!_known.Contains(key))
             {
                 string hint = NameSuggestion.Hint(_known, key);
@@ -131,6 +136,9 @@ internal sealed class YamlMap
     }
 
     public ScenarioException Fail(string key, YamlNode node, string problem) => Error(Source, Sub(key), node, problem);
+
+    /// <summary>An error for the value of <paramref name="key"/>, at its line (at the map's own line when the key is absent).</summary>
+    public ScenarioException Fail(string key, string problem) => Error(Source, Sub(key), Find(key) ?? _node, problem);
 
     public static ScenarioException Error(string source, string path, YamlNode node, string problem)
         => new($"{source}: {path}: {problem} (line {node.Start.Line})");

@@ -15,7 +15,9 @@ public static class ValidationSplit
     public const double MaxFraction = 0.1;
 
     /// <summary>Examples held out for <paramref name="requested"/> on a training set of <paramref name="count"/>.</summary>
-    public static int Size(int count, int requested) => Math.Clamp(requested, 0, (int)(count * MaxFraction));
+    public static int Size(int count, int requested)
+        // A tiny training set (a test's or a fuzzer's) still keeps one example aside rather than none.
+        => count < 2 ? 0 : Math.Clamp(requested, 0, Math.Max(1, (int)(count * MaxFraction)));
 
     /// <summary>Splits <paramref name="all"/> into the examples kept for training and the validation set.</summary>
     public static (Dataset Train, Dataset Validation) Split(Dataset all, int requested, Random random)

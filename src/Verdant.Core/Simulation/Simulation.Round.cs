@@ -20,6 +20,7 @@ public sealed partial class Simulation
 
         float loss = _sgd.RunRound(_onTime, _mixing);
         _lastLoss = loss;
+        _blowUp.Observe(round, _sgd.NodeLosses, _onTime);
         _noiseScale.Observe(_sgd.LastGradientStatistics);
         int active = 0;
         for (int i = 0; i < _training.Length; i++)

@@ -34,6 +34,7 @@ public sealed partial class Simulation : IDisposable
     private readonly List<RoundRecord> _rounds = [];
     private readonly List<DecisionRecord> _decisions = [];
     private readonly GradientNoiseScale _noiseScale = new();
+    private readonly BlowUpDetector _blowUp = new();
     private readonly DeadlineChooser _deadlines;
     private readonly Random _jitterRandom;
     private readonly double[] _computeS;

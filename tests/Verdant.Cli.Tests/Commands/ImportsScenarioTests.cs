@@ -103,7 +103,7 @@ public sealed class ImportsScenarioTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.StartsWith("verdant: warning: gap.yaml: sites[0].series.grid: grid.csv: filled 2 h without data between row 2 "
             + "(2026-06-01T00:00:00Z) and row 3 (2026-06-01T03:00:00Z) by linear interpolation\n", err, StringComparison.Ordinal);
-        Assert.EndsWith($"verdant: data directory not found: {Path.Combine(_dir, "missing")}\n", err, StringComparison.Ordinal);
+        Assert.EndsWith($"verdant: --data-dir: data directory not found: {Path.Combine(_dir, "missing")}\n", err, StringComparison.Ordinal);
     }
 
     // Columns 0 and 1 (site, hour) are text and read as 0, so the indexes of the numbers match the header.

@@ -86,7 +86,7 @@ public sealed class IdxReaderTests
         var error = Assert.Throws<InvalidDataException>(
             () => IdxReader.ReadDataset(new MemoryStream(images), new MemoryStream(labels)));
 
-        Assert.Equal("IDX images file holds 2 images but the labels file 1 labels.", error.Message);
+        Assert.Equal("IDX labels file holds 1 labels but the images file 2 images.", error.Message);
     }
 
     [Fact]
@@ -98,6 +98,6 @@ public sealed class IdxReaderTests
         var error = Assert.Throws<InvalidDataException>(
             () => IdxReader.ReadDataset(new MemoryStream(images), new MemoryStream(labels), classCount: 4));
 
-        Assert.Equal("IDX label 4 at 0 is not below the class count 4.", error.Message);
+        Assert.Equal("IDX label 4 at index 0 is not below the class count 4.", error.Message);
     }
 }

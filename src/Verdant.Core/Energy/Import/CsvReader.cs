@@ -8,7 +8,9 @@ internal sealed class CsvReader
 {
     private readonly TextReader _reader;
     private readonly string _source;
+    private const int MaxRecordChars = 1 << 20;
     private int _line = 1;
+    private int _recordChars;
 
     public CsvReader(TextReader reader, string source)
     {
@@ -16,19 +18,18 @@ internal sealed class CsvReader
         _source = source;
     }
 
-    /// <summary>Reads all records; the first one returned is the header.</summary>
-    public List<CsvRow> ReadAll()
+    /// <summary>The next record that is not a blank line, or null at the end of the file.</summary>
+    public CsvRow? ReadNext()
     {
-        var rows = new List<CsvRow>();
         while (ReadRecord() is CsvRow row)
         {
             if (!(row.Fields.Length == 1 && row.Fields[0].Length == 0))
             {
-                rows.Add(row);
+                return row;
             }
         }
 
-        return rows;
+        return null;
     }
 
     private CsvRow? ReadRecord()
@@ -39,6 +40,7 @@ internal sealed class CsvReader
         }
 
         int startLine = _line;
+        _recordChars = 0;
         var fields = new List<string>();
         var field = new StringBuilder();
         while (true)
@@ -64,8 +66,20 @@ internal sealed class CsvReader
                 return new CsvRow(startLine, [.. fields]);
             }
 
-            field.Append((char)c);
+            Append(field, c, startLine);
         }
+    }
+
+    /// <summary>Appends one character; a record longer than <see cref="MaxRecordChars"/> means the file is not a CSV (or a device such as /dev/zero).</summary>
+    private void Append(StringBuilder field, int c, int startLine)
+    {
+        if (++_recordChars > MaxRecordChars)
+        {
+            throw new SeriesFormatException(_source, startLine, null,
+                $"the row is longer than {MaxRecordChars / (1 << 20)} MiB; this does not look like a CSV file");
+        }
+
+        field.Append((char)c);
     }
 
     private void ReadQuoted(StringBuilder field, int startLine)
@@ -92,7 +106,7 @@ internal sealed class CsvReader
                 _line++;
             }
 
-            field.Append((char)c);
+            Append(field, c, startLine);
         }
     }
 

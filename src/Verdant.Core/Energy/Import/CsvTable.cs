@@ -3,40 +3,68 @@ namespace Verdant.Core.Energy.Import;
 /// <summary>A parsed CSV file: its header and data rows, with column look-up by case-insensitive name.</summary>
 internal sealed class CsvTable
 {
-    private CsvTable(string source, CsvRow header, List<CsvRow> rows)
+    private readonly CsvReader _reader;
+    private CsvRow? _first;
+
+    private CsvTable(string source, CsvRow header, CsvRow first, CsvReader reader)
     {
         Source = source;
         Header = header.Fields;
-        Rows = rows;
+        _first = first;
+        _reader = reader;
     }
 
     public string Source { get; }
 
     public string[] Header { get; }
 
-    public IReadOnlyList<CsvRow> Rows { get; }
-
-    /// <summary>Reads a whole file; an empty file or a header without data rows is an error.</summary>
+    /// <summary>
+    /// Reads the header and the first data row; the other rows are read as <see cref="DataRows"/> is enumerated, so a
+    /// file is never held in memory. An empty file or a header without data rows is an error.
+    /// </summary>
     public static CsvTable Read(TextReader reader, string source)
     {
-        List<CsvRow> rows = new CsvReader(reader, source).ReadAll();
-        if (rows.Count == 0)
-        {
-            throw new SeriesFormatException(source, null, null, "the file is empty; expected a header row and data rows");
-        }
-
-        CsvRow header = rows[0];
+        var csv = new CsvReader(reader, source);
+        CsvRow header = csv.ReadNext()
+            ?? throw new SeriesFormatException(source, null, null, "the file is empty; expected a header row and data rows");
         if (header.Fields.All(f => Normalize(f).Length == 0))
         {
             throw new SeriesFormatException(source, header.Line, null, "the header row has no column names");
         }
 
-        if (rows.Count == 1)
+        CsvRow first = csv.ReadNext() ?? throw new SeriesFormatException(source, null, null, "the file has a header but no data rows");
+        return new CsvTable(source, header, first, csv);
+    }
+
+    /// <summary>The data rows in file order, read once from the stream.</summary>
+    public IEnumerable<CsvRow> DataRows()
+    {
+        if (_first is { } first)
         {
-            throw new SeriesFormatException(source, null, null, "the file has a header but no data rows");
+            _first = null;
+            yield return first;
         }
 
-        return new CsvTable(source, header, rows.GetRange(1, rows.Count - 1));
+        while (_reader.ReadNext() is { } row)
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>
+    /// A cell as it may appear in a message: control characters escaped as \xNN and anything past 40 characters cut, so a
+    /// binary file does not write raw bytes to the terminal.
+    /// </summary>
+    public static string Quote(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new System.Text.StringBuilder();
+        foreach (char c in text.Length > 40 ? text[..40] : text)
+        {
+            builder.Append(char.IsControl(c) ? $"\\x{(int)c:X2}" : c.ToString());
+        }
+
+        return text.Length > 40 ? builder.Append("...").ToString() : builder.ToString();
     }
 
     /// <summary>Lower-case, trimmed, subscript two as a digit, so "gCO₂eq" matches "gco2eq".</summary>
@@ -66,7 +94,7 @@ internal sealed class CsvTable
     }
 
     /// <summary>The header's column names, quoted and comma-separated, for messages.</summary>
-    public string Available() => string.Join(", ", Header.Select(h => $"'{h}'"));
+    public string Available() => string.Join(", ", Header.Take(20).Select(h => $"'{Quote(h)}'")) + (Header.Length > 20 ? $" and {Header.Length - 20} more" : string.Empty);
 
     /// <summary>The trimmed cell of <paramref name="row"/> in column <paramref name="index"/>; throws when the row is short.</summary>
     public string Cell(CsvRow row, int index)

@@ -3,6 +3,9 @@ namespace Verdant.Core.Energy.Import;
 /// <summary>Finds the native step and fills short gaps linearly (with a warning); longer gaps are errors.</summary>
 internal static class GapFiller
 {
+    /// <summary>Longest native step accepted: a month; coarser data says nothing about hours.</summary>
+    private const long MaxStep = 31 * TimeSpan.TicksPerDay;
+
     /// <summary>The most frequent spacing between consecutive samples (ties go to the shorter).</summary>
     public static long NativeStepTicks(RawSamples samples, string source)
     {
@@ -18,7 +21,20 @@ internal static class GapFiller
             counts[d] = counts.GetValueOrDefault(d) + 1;
         }
 
-        return counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key).First().Key;
+        long step = counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key).First().Key;
+        if (step > MaxStep)
+        {
+            throw new SeriesFormatException(source, null, null,
+                $"the rows are {SeriesTimestamp.Hours(TimeSpan.FromTicks(step))} apart; a series needs a time step of {MaxStep / TimeSpan.TicksPerDay} days or less");
+        }
+
+        // The last sample holds for one step (RawSamples); it must end within the calendar (found by fuzzing: year 9040).
+        if (samples.Ticks[^1] > DateTime.MaxValue.Ticks - step)
+        {
+            throw new SeriesFormatException(source, samples.Lines[^1], null, "the last row's time plus the time step passes the year 9999");
+        }
+
+        return step;
     }
 
     /// <summary>

@@ -13,6 +13,9 @@ namespace Verdant.Core.Simulation;
 /// </summary>
 public sealed class EvaluationTracker
 {
+    // The local-accuracy sample's own seed: fixed, so the sample depends only on who participated.
+    private const int SampleSeed = 20260601;
+
     private readonly Network _model;
     private readonly Dataset _validation;
     private readonly Dataset _test;
@@ -98,21 +101,48 @@ public sealed class EvaluationTracker
         };
     }
 
-    /// <summary>Mean, minimum and 10th percentile (nearest rank) of the participants' own models' test accuracy.</summary>
+    /// <summary>
+    /// Mean, minimum and 10th percentile (nearest rank) of the participants' own models' test accuracy; from a sample
+    /// above <see cref="LocalAccuracy.ExactLimit"/> participants (each model costs a pass over the test set).
+    /// </summary>
     private LocalAccuracy LocalAccuracies(StackedMatrix parameters, bool[] members)
     {
-        var accuracies = new List<double>();
-        for (int i = 0; i < members.Length; i++)
+        List<int> evaluated = [.. Enumerable.Range(0, members.Length).Where(i => members[i])];
+        bool sampled = evaluated.Count > LocalAccuracy.ExactLimit;
+        if (sampled)
         {
-            if (members[i])
-            {
-                accuracies.Add(_model.Evaluate(parameters.ReadRow(i), _test, _workspace).Accuracy);
-            }
+            evaluated = SampleOf(evaluated, LocalAccuracy.ExactLimit);
+        }
+
+        var accuracies = new List<double>(evaluated.Count);
+        foreach (int i in evaluated)
+        {
+            accuracies.Add(_model.Evaluate(parameters.ReadRow(i), _test, _workspace).Accuracy);
         }
 
         accuracies.Sort();
         int rank = Math.Max(1, (int)Math.Ceiling(0.1 * accuracies.Count));
-        return new LocalAccuracy(accuracies.Average(), accuracies[0], accuracies[rank - 1]);
+        return new LocalAccuracy(accuracies.Average(), accuracies[0], accuracies[rank - 1])
+        {
+            Evaluated = accuracies.Count,
+            Sampled = sampled,
+        };
+    }
+
+    // A uniform sample without replacement (partial Fisher-Yates), from its own fixed generator so that no scenario
+    // stream moves; returned in index order.
+    private static List<int> SampleOf(List<int> items, int count)
+    {
+        var random = new Random(SampleSeed);
+        for (int k = 0; k < count; k++)
+        {
+            int pick = random.Next(k, items.Count);
+            (items[k], items[pick]) = (items[pick], items[k]);
+        }
+
+        List<int> sample = items.GetRange(0, count);
+        sample.Sort();
+        return sample;
     }
 
     // Before anyone trained every node holds the same initial model, so all of them stand for it.
@@ -120,6 +150,7 @@ public sealed class EvaluationTracker
 
     private void ParticipantMean(StackedMatrix parameters)
     {
-        _ = Gossip.ConsensusDistance(parameters, _participantCount > 0 ? _participants : Members(), _average);
+        // The mean alone: O(participants x P) once per evaluation, against O(active x P x (degree + 1)) for every round.
+        _ = Gossip.ActiveMean(parameters, _participantCount > 0 ? _participants : Members(), _average);
     }
 }

@@ -33,8 +33,8 @@ internal sealed class SimulationBench(int workers, Action<string> progress)
         var results = new List<SimulationCase>();
         foreach (string text in cases)
         {
-            (string model, int units) = Parse(text);
-            int rounds = model == "mlp" ? 20 : units >= 100_000 ? 100 : 50;
+            (string model, int units, int? asked) = Parse(text);
+            int rounds = asked ?? (model == "mlp" ? 20 : units >= 100_000 ? 100 : 50);
             results.Add(RunCase(model, units, rounds));
             SimulationCase c = results[^1];
             progress(string.Create(CultureInfo.InvariantCulture,
@@ -45,15 +45,18 @@ internal sealed class SimulationBench(int workers, Action<string> progress)
         return results;
     }
 
-    /// <summary>"logreg:1000" or "mlp:4096"; units a positive multiple of <see cref="Sites"/>.</summary>
-    public static (string Model, int Units) Parse(string text)
+    /// <summary>"logreg:1000", "mlp:4096" or "logreg:100000:10" (rounds last); at least <see cref="Sites"/> units.</summary>
+    public static (string Model, int Units, int? Rounds) Parse(string text)
     {
-        string[] parts = text.Split(':', 2);
-        bool ok = parts.Length == 2 && (parts[0] is "logreg" or "mlp")
-            && int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int units) && units >= Sites && units % Sites == 0;
+        ArgumentNullException.ThrowIfNull(text);
+        string[] parts = text.Split(':');
+        int units = 0, rounds = 0;
+        bool ok = parts.Length is 2 or 3 && (parts[0] is "logreg" or "mlp")
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out units) && units >= Sites
+            && (parts.Length == 2 || (int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out rounds) && rounds > 0));
         return ok
-            ? (parts[0], int.Parse(parts[1], CultureInfo.InvariantCulture))
-            : throw new Commands.UsageException($"--simulation: expected logreg:UNITS or mlp:UNITS with UNITS a multiple of {Sites}, got '{text}'");
+            ? (parts[0], units, parts.Length == 3 ? rounds : null)
+            : throw new Commands.UsageException($"--simulation: expected MODEL:UNITS[:ROUNDS] with MODEL logreg or mlp and at least {Sites} units, got '{text}'");
     }
 
     private SimulationCase RunCase(string model, int units, int rounds)
@@ -79,7 +82,15 @@ internal sealed class SimulationBench(int workers, Action<string> progress)
         using var simulation = new Simulation(scenario, train, test, OpenBlasGemm.Create(threads: 1), workers);
         double setup = Stopwatch.GetElapsedTime(setupStart).TotalSeconds;
         long runStart = Stopwatch.GetTimestamp();
-        SimulationResult result = simulation.Run();
+        // Progress every 10 rounds: the 100,000-unit case runs for minutes even on an idle machine.
+        SimulationResult result = simulation.Run(new Ticker(r =>
+        {
+            if (r.Round % 10 == 0)
+            {
+                progress(string.Create(CultureInfo.InvariantCulture,
+                    $"  round {r.Round}/{r.MaxRounds}, {Stopwatch.GetElapsedTime(runStart).TotalSeconds:0} s, peak {PeakMemory.PeakGib():0.00} GiB"));
+            }
+        }));
         double run = Stopwatch.GetElapsedTime(runStart).TotalSeconds;
         long steps = result.NodeRounds * scenario.Training.LocalSteps;
         return new SimulationCase(model, units, result.Rounds.Count, steps, TrainingBench.Round(setup), TrainingBench.Round(run),
@@ -95,7 +106,7 @@ internal sealed class SimulationBench(int workers, Action<string> progress)
         for (int s = 0; s < Sites; s++)
         {
             yaml.Append(CultureInfo.InvariantCulture,
-                $"  - {{ name: s{s}, lat: {-40 + (s * 7 % 80)}, lon: {-170 + (s * 37 % 340)}, units: {units / Sites}, hardware: gpu-a100, pue: 1.3, solar_kwp: {s % 5}, wind_kw: {s % 3}, country: {countries[s % countries.Length]} }}\n");
+                $"  - {{ name: s{s}, lat: {-40 + (s * 7 % 80)}, lon: {-170 + (s * 37 % 340)}, units: {(units / Sites) + (s < units % Sites ? 1 : 0)}, hardware: gpu-a100, pue: 1.3, solar_kwp: {s % 5}, wind_kw: {s % 3}, country: {countries[s % countries.Length]} }}\n");
         }
 
         string modelYaml = model == "mlp" ? "kind: mlp\n  hidden: [128]" : "kind: logreg";
@@ -126,5 +137,11 @@ internal sealed class SimulationBench(int workers, Action<string> progress)
 
             """);
         return yaml.ToString();
+    }
+
+    // Reports on the simulation's thread (Progress<T> would post to the thread pool and report late).
+    private sealed class Ticker(Action<RoundProgress> report) : IProgress<RoundProgress>
+    {
+        public void Report(RoundProgress value) => report(value);
     }
 }

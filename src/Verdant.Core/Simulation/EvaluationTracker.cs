@@ -24,11 +24,13 @@ public sealed class EvaluationTracker
     private readonly bool[] _participants;
     private readonly List<ProgressPoint> _history = [];
     private readonly double? _target;
+    private readonly int _workers;
     private int _participantCount;
 
-    /// <summary>Creates a tracker for <paramref name="nodes"/> nodes.</summary>
-    public EvaluationTracker(Network model, Dataset validation, Dataset test, int nodes, double? targetAccuracy)
+    /// <summary>Creates a tracker for <paramref name="nodes"/> nodes; the closing local-model evaluations use <paramref name="workers"/> threads.</summary>
+    public EvaluationTracker(Network model, Dataset validation, Dataset test, int nodes, double? targetAccuracy, int workers = 1)
     {
+        _workers = Math.Max(1, workers);
         _model = model ?? throw new ArgumentNullException(nameof(model));
         _validation = validation ?? throw new ArgumentNullException(nameof(validation));
         _test = test ?? throw new ArgumentNullException(nameof(test));
@@ -114,17 +116,21 @@ public sealed class EvaluationTracker
             evaluated = SampleOf(evaluated, LocalAccuracy.ExactLimit);
         }
 
-        var accuracies = new List<double>(evaluated.Count);
-        foreach (int i in evaluated)
-        {
-            accuracies.Add(_model.Evaluate(parameters.ReadRow(i), _test, _workspace).Accuracy);
-        }
-
-        accuracies.Sort();
-        int rank = Math.Max(1, (int)Math.Ceiling(0.1 * accuracies.Count));
+        // Each local model is evaluated on its own, so threads (each with its own workspace) change no number.
+        var accuracies = new double[evaluated.Count];
+        Parallel.For(0, evaluated.Count, new ParallelOptions { MaxDegreeOfParallelism = _workers },
+            () => new ModelWorkspace(_model.Spec, _workspace.BatchSize),
+            (k, _, workspace) =>
+            {
+                accuracies[k] = _model.Evaluate(parameters.ReadRow(evaluated[k]), _test, workspace).Accuracy;
+                return workspace;
+            },
+            _ => { });
+        Array.Sort(accuracies);
+        int rank = Math.Max(1, (int)Math.Ceiling(0.1 * accuracies.Length));
         return new LocalAccuracy(accuracies.Average(), accuracies[0], accuracies[rank - 1])
         {
-            Evaluated = accuracies.Count,
+            Evaluated = accuracies.Length,
             Sampled = sampled,
         };
     }

@@ -74,7 +74,7 @@ public sealed partial class Simulation : IDisposable
         _model = new Network(scenario.Model, gemm);
         (train, Dataset validation) = ValidationSplit.Split(train, scenario.ValidationExamples,
             Seeds.Create(scenario.Seed, Seeds.Validation));
-        _evaluation = new EvaluationTracker(_model, validation, test, _fleet.Count, scenario.Stop.TargetAccuracy);
+        _evaluation = new EvaluationTracker(_model, validation, test, _fleet.Count, scenario.Stop.TargetAccuracy, workers);
         int[][] shards = Partitioner.Partition(train.Labels, train.ClassCount, _fleet.Count, scenario.Partition,
             Seeds.Create(scenario.Seed, Seeds.Partition));
         _sgd = new DecentralizedSgd(_model, train, shards, scenario.Training, scenario.Seed, workers);

@@ -54,10 +54,16 @@ public sealed class RoundAccounting
         return sum;
     }
 
+    /// <summary>
+    /// Idle draw while no round runs (nothing trains this epoch), carried into the next round's record as pending.
+    /// </summary>
+    public void ChargeIdleBetweenRounds(DateTimeOffset from, double durationS, ReadOnlySpan<bool> active)
+        => _pending.Add(ChargeInactive(from, durationS, active));
+
     /// <summary>Units kept powered but not training draw idle W x PUE (nothing when they are switched off).</summary>
-    public ChargeResult ChargeInactive(DateTimeOffset from, double durationS, ReadOnlySpan<bool> active)
+    public RoundEnergy ChargeInactive(DateTimeOffset from, double durationS, ReadOnlySpan<bool> active)
     {
-        var total = new ChargeResult(0, 0, 0, 0);
+        var total = default(RoundEnergy);
         if (_scenario.Inactive != InactivePower.Idle || durationS <= 0)
         {
             return total;
@@ -76,9 +82,8 @@ public sealed class RoundAccounting
         {
             if (_siteScratchKwh[s] > 0)
             {
-                ChargeResult r = _ledger.Charge(s, from, durationS, _siteScratchKwh[s], EnergyUse.Idle);
-                total = new ChargeResult(total.RenewableKwh + r.RenewableKwh, total.BatteryKwh + r.BatteryKwh,
-                    total.GridKwh + r.GridKwh, total.CarbonG + r.CarbonG);
+                total.Add(_ledger.Charge(s, from, durationS, _siteScratchKwh[s], EnergyUse.Idle));
+                total.IdleKwh += _siteScratchKwh[s];
             }
         }
 

@@ -135,7 +135,7 @@ public sealed partial class Simulation : IDisposable
 
             if (_decisions[^1].ActiveUnits == 0 || !ChooseTrainingUnits())
             {
-                _ = _accounts.ChargeInactive(_now, (nextDecision - _now).TotalSeconds, _active);
+                _accounts.ChargeIdleBetweenRounds(_now, (nextDecision - _now).TotalSeconds, _active);
                 _now = nextDecision;
                 continue;
             }

@@ -223,4 +223,34 @@ public class SimulationTests
         Assert.Equal(new NetworkModel(scenario.Network).EnergyKwh(r.BytesSent), r.Energy.NetworkKwh, 9);
         Assert.Equal(r.BytesSent, r.Rounds.Sum(x => x.BytesSent));
     }
+
+    [Theory]
+    [InlineData("greenest-k", InactivePower.Idle, 0.0)]
+    [InlineData("greenest-k", InactivePower.Off, 3.6e5)]
+    [InlineData("renewable-only", InactivePower.Idle, 0.0)]
+    public void Run_ChurningPolicy_EachRoundsUsesEqualItsSourcesAndRowsSumToTotals(string policy, InactivePower inactive, double wakeJ)
+    {
+        Scenario small = TestScenarios.Small(policy, rounds: 60);
+        HardwareProfile gpu = TestScenarios.Gpu with { WakeEnergyJ = wakeJ };
+        // Half-hour epochs so the chosen units change often (wake-ups, rejoin downloads, epochs where nothing trains).
+        Scenario scenario = small with
+        {
+            Inactive = inactive,
+            Sites = [.. small.Sites.Select(s => s with { Hardware = gpu })],
+            Policy = new PolicyOptions(k: 3, epochMinutes: 30),
+        };
+
+        SimulationResult r = Run(scenario);
+
+        Assert.All(r.Rounds, x => Assert.Equal(x.ComputeKwh + x.IdleKwh + x.NetworkKwh + x.WakeKwh,
+            x.RenewableKwh + x.BatteryKwh + x.GridKwh, 9));
+        Assert.Equal(r.Energy.ComputeKwh, r.Rounds.Sum(x => x.ComputeKwh), 9);
+        Assert.Equal(r.Energy.IdleKwh, r.Rounds.Sum(x => x.IdleKwh), 9);
+        Assert.Equal(r.Energy.NetworkKwh, r.Rounds.Sum(x => x.NetworkKwh), 9);
+        Assert.Equal(r.Energy.WakeKwh, r.Rounds.Sum(x => x.WakeKwh), 9);
+        Assert.Equal(r.Energy.TotalKwh, r.Rounds.Sum(x => x.RenewableKwh + x.BatteryKwh + x.GridKwh), 9);
+        Assert.Equal(r.Energy.CarbonKg, r.Rounds.Sum(x => x.CarbonG) / 1000, 9);
+        Assert.Equal(r.BytesSent, r.Rounds.Sum(x => x.BytesSent));
+        Assert.True(inactive == InactivePower.Idle ? r.Energy.IdleKwh > 0 : r.Energy.WakeKwh > 0);
+    }
 }

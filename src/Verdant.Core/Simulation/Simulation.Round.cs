@@ -11,7 +11,7 @@ public sealed partial class Simulation
         double deadline = _scenario.Deadline == RoundDeadline.Auto
             ? _deadlines.Choose(_training, _scenario.Training.BatchSize, _noiseScale.Estimate)
             : double.PositiveInfinity;
-        _cost.Compute(_training, _graph, _computeS, deadline, _onTime);
+        _cost.Compute(_training, _graph, _computeS, _startDelayS, deadline, _onTime);
         if (_scenario.Deadline == RoundDeadline.Auto || _excessOnly)
         {
             // Late units' work is discarded: they keep their parameters, and the weights are rebuilt for those who made it.
@@ -67,7 +67,7 @@ public sealed partial class Simulation
             return true;
         }
 
-        _cost.Compute(_training, _graph, _computeS, double.PositiveInfinity, _onTime);
+        _cost.Compute(_training, _graph, _computeS, _startDelayS, double.PositiveInfinity, _onTime);
         double duration = _cost.DurationS;
         EnergyLedger ledger = _accounts.Ledger;
         DateTimeOffset end = _now + TimeSpan.FromSeconds(duration);
@@ -85,8 +85,9 @@ public sealed partial class Simulation
                     continue;
                 }
 
-                double busy = Math.Min(_computeS[i], duration);
-                double need = power.BusyKwh(busy) + power.IdleKwh(duration - busy);
+                double up = Math.Max(0, duration - _startDelayS[i]);
+                double busy = Math.Min(_computeS[i], up);
+                double need = power.BusyKwh(busy) + power.IdleKwh(up - busy);
                 _training[i] = budget >= need;
                 budget -= _training[i] ? need : 0;
                 any |= _training[i];
@@ -96,12 +97,17 @@ public sealed partial class Simulation
         return any;
     }
 
-    /// <summary>Each active unit's compute seconds this round: nominal x a log-normal factor of mean 1 (seeded).</summary>
+    /// <summary>
+    /// Each active unit's compute seconds this round: nominal x a log-normal factor of mean 1 (seeded); and how long it is
+    /// still booting.
+    /// </summary>
     private void DrawComputeTimes()
     {
         double sigma = _scenario.Workload.StepTimeJitter;
+        double nowS = (_now - _scenario.StartUtc).TotalSeconds;
         for (int i = 0; i < _computeS.Length; i++)
         {
+            _startDelayS[i] = Math.Max(0, _readyAtS[i] - nowS);
             double nominal = _cost.SiteComputeS[_fleet.SiteOf(i)];
             if (sigma <= 0)
             {

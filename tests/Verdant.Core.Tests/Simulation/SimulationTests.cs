@@ -253,4 +253,44 @@ public class SimulationTests
         Assert.Equal(r.BytesSent, r.Rounds.Sum(x => x.BytesSent));
         Assert.True(inactive == InactivePower.Idle ? r.Energy.IdleKwh > 0 : r.Energy.WakeKwh > 0);
     }
+
+    [Fact]
+    public void Run_WokenUnits_FirstRoundFinishesBootSecondsLaterAtNoExtraEnergy()
+    {
+        Scenario quick = TestScenarios.Small("all", rounds: 4);
+        Scenario booting = quick with
+        {
+            Sites = [.. quick.Sites.Select(s => s with { Hardware = TestScenarios.Gpu with { BootS = 120 } })],
+        };
+
+        SimulationResult a = Run(quick);
+        SimulationResult b = Run(booting);
+
+        // Every unit is switched on at the first decision; booting is the wake-up energy, so no round energy is added.
+        Assert.Equal(a.Rounds[0].DurationS + 120, b.Rounds[0].DurationS, 9);
+        Assert.All(a.Rounds.Zip(b.Rounds).Skip(1), p => Assert.Equal(p.First.DurationS, p.Second.DurationS, 9));
+        Assert.Equal(a.Energy.ComputeKwh, b.Energy.ComputeKwh, 12);
+        Assert.Equal(a.Energy.IdleKwh, b.Energy.IdleKwh, 12);
+    }
+
+    [Fact]
+    public void RoundTimeModel_UnitsSwitchedOff_AddTheirBootSeconds()
+    {
+        Scenario quick = TestScenarios.Small("all", rounds: 1);
+        Scenario scenario = quick with
+        {
+            Sites = [.. quick.Sites.Select(s => s with { Hardware = TestScenarios.Gpu with { BootS = 90 } })],
+        };
+        var network = new NetworkModel(scenario.Network);
+        var fleet = new Fleet(scenario, network);
+        bool[] on = new bool[fleet.Count];
+        var model = new SimulatedRoundTime(scenario, fleet, network, (_, _) => 0, on);
+        bool[] all = [.. Enumerable.Repeat(true, fleet.Count)];
+
+        double cold = model.RoundSeconds(all);
+        Array.Fill(on, true);
+        double warm = model.RoundSeconds(all);
+
+        Assert.Equal(warm + 90, cold, 9);
+    }
 }

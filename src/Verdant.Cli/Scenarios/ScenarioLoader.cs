@@ -20,6 +20,9 @@ internal static partial class ScenarioLoader
 {
     public const string DefaultDataDirectory = "/usr/share/datasets/fashion-mnist";
 
+    // About a twentieth of the default scenario's work to target (docs/simulation.md, "Evaluation cadence").
+    private const int DefaultEvaluationNodeRounds = 120;
+
     public static LoadedScenario Load(TextReader reader, string source, string? baseDirectory = null)
     {
         var stream = new YamlStream();
@@ -66,10 +69,12 @@ internal static partial class ScenarioLoader
         InactivePower inactive = Choice(policy, "inactive", InactiveChoices, "off");
         RoundDeadline deadline = Choice(training, "round_deadline", Deadlines, "wait-all");
         YamlMap? evaluation = root.Map("evaluation");
+        ModelSpec modelSpec = ReadModel(model);
+        SgdOptions trainingOptions = ReadTraining(training);
         var scenario = new Scenario(
-            name, start, sites, ReadModel(model), ReadPartition(root.Map("partition")), ReadTopology(root.Map("topology")),
-            ReadTraining(training), ReadWorkload(Required(root, "workload")), ReadPolicyName(policy), ReadPolicy(policy, units),
-            stop, ReadNetwork(root.Map("network")), seed, evaluation?.Int("every_rounds", 10, 1) ?? 10)
+            name, start, sites, modelSpec, ReadPartition(root.Map("partition")), ReadTopology(root.Map("topology")),
+            trainingOptions, ReadWorkload(Required(root, "workload"), modelSpec, trainingOptions), ReadPolicyName(policy), ReadPolicy(policy, units),
+            stop, ReadNetwork(root.Map("network")), seed, evaluation?.Int("every_node_rounds", DefaultEvaluationNodeRounds, 1) ?? DefaultEvaluationNodeRounds)
         {
             ValidationExamples = evaluation?.Int("validation_examples", 5000, 1) ?? 5000,
             Forecast = ReadForecast(root.Map("forecast")),

@@ -19,6 +19,7 @@ public sealed partial class Simulation
             RemainingRounds = _scenario.Stop.MaxRounds - round,
             History = _evaluation.History,
             BatchSize = _scenario.Training.BatchSize,
+            RoundTime = _roundTime,
         };
         Allocation allocation = _policy.Decide(context);
         if (allocation.Active.Length != _fleet.Count)
@@ -27,8 +28,10 @@ public sealed partial class Simulation
         }
 
         _accounts.ChargeWakeUps(_now, _active, allocation.Active);
+        MarkBooting(allocation.Active);
         bool[] previous = (bool[])_active.Clone();
         allocation.Active.CopyTo(_active, 0);
+        _excessOnly = allocation.ExcessOnly;
         (Graph graph, string? fallback) = ActiveGraph.Build(_scenario.Topology, _active, _fleet, _topologyRandom, LinkCostJ);
         _graph = graph;
         CatchUpRejoining(previous);
@@ -93,14 +96,35 @@ public sealed partial class Simulation
         }
     }
 
+    /// <summary>Units switched on from off train only once booted: their first round starts the hardware's boot seconds later.</summary>
+    private void MarkBooting(ReadOnlySpan<bool> next)
+    {
+        if (_scenario.Inactive != InactivePower.Off)
+        {
+            return;
+        }
+
+        double nowS = (_now - _scenario.StartUtc).TotalSeconds;
+        for (int i = 0; i < next.Length; i++)
+        {
+            if (next[i] && !_active[i])
+            {
+                _readyAtS[i] = nowS + _fleet.Sites[_fleet.SiteOf(i)].Hardware.BootS;
+            }
+        }
+    }
+
     /// <summary>The units as policies see them now: with shard sizes and each unit's last training loss.</summary>
     private UnitView[] UnitsNow()
     {
         ReadOnlySpan<float> losses = _sgd.NodeLosses;
+        ReadOnlySpan<double> squared = _sgd.NodeSquaredLosses;
         var units = new UnitView[_fleet.Count];
         for (int i = 0; i < units.Length; i++)
         {
-            units[i] = _fleet.Units[i] with { ShardSize = _shardSizes[i], RecentLoss = losses[i] > 0 ? losses[i] : double.NaN };
+            units[i] = _fleet.Units[i] with { ShardSize = _shardSizes[i], RecentLoss = losses[i] > 0 ? losses[i] : double.NaN,
+                RecentSquaredLoss = squared[i] > 0 ? squared[i] : double.NaN,
+            };
         }
 
         return units;

@@ -29,6 +29,7 @@ public sealed partial class Simulation : IDisposable
     private readonly Network _model;
     private readonly DecentralizedSgd _sgd;
     private readonly RoundCost _cost;
+    private readonly SimulatedRoundTime _roundTime;
     private readonly bool[] _active;
     private readonly List<RoundRecord> _rounds = [];
     private readonly List<DecisionRecord> _decisions = [];
@@ -36,7 +37,11 @@ public sealed partial class Simulation : IDisposable
     private readonly DeadlineChooser _deadlines;
     private readonly Random _jitterRandom;
     private readonly double[] _computeS;
+    private readonly double[] _readyAtS;
+    private readonly double[] _startDelayS;
     private readonly bool[] _onTime;
+    private readonly bool[] _training;
+    private bool _excessOnly;
     private readonly int[] _shardSizes;
     private Graph _graph;
     private MixingMatrix _mixing;
@@ -44,6 +49,8 @@ public sealed partial class Simulation : IDisposable
     private double _lastLoss = double.NaN;
     private long _bytes;
     private long _nodeRounds;
+    private long _nextEvaluationNodeRounds;
+    private long _gatheredAtNodeRounds;
 
     /// <summary>
     /// Prepares a run of <paramref name="scenario"/> on <paramref name="train"/> (less the validation split it holds out),
@@ -81,13 +88,19 @@ public sealed partial class Simulation : IDisposable
         _shardSizes = [.. shards.Select(s => s.Length)];
         _cost = new RoundCost(scenario, _fleet, _network);
         _active = new bool[_fleet.Count];
+        _roundTime = new SimulatedRoundTime(scenario, _fleet, _network, LinkCostJ,
+            scenario.Inactive == InactivePower.Off ? _active : null);
         _graph = new Graph(_fleet.Count, []);
         _mixing = new MixingMatrix(_graph);
         _deadlines = new DeadlineChooser(_fleet.Count);
         _jitterRandom = Seeds.Create(scenario.Seed, Seeds.Straggler);
         _computeS = new double[_fleet.Count];
+        _readyAtS = new double[_fleet.Count];
+        _startDelayS = new double[_fleet.Count];
         _onTime = new bool[_fleet.Count];
+        _training = new bool[_fleet.Count];
         _now = scenario.StartUtc;
+        _nextEvaluationNodeRounds = scenario.EvaluateEveryNodeRounds;
     }
 
     /// <summary>The supplies built for this run (hourly renewable, load and grid series per site).</summary>
@@ -125,9 +138,9 @@ public sealed partial class Simulation : IDisposable
                 nextDecision = NextEpochBoundary(_now);
             }
 
-            if (_decisions[^1].ActiveUnits == 0)
+            if (_decisions[^1].ActiveUnits == 0 || !ChooseTrainingUnits())
             {
-                _ = _accounts.ChargeInactive(_now, (nextDecision - _now).TotalSeconds, _active);
+                _accounts.ChargeIdleBetweenRounds(_now, (nextDecision - _now).TotalSeconds, _active);
                 _now = nextDecision;
                 continue;
             }

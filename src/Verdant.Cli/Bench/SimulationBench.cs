@@ -12,7 +12,8 @@ namespace Verdant.Cli.Bench;
 /// <summary>
 /// Whole-simulation throughput at scale (issue 12): a generated scenario of 100 sites on a spread of latitudes, longitudes
 /// and grids, units split evenly, an exponential graph over the active units, greenest-k with half the units active and
-/// hourly decisions, evaluation every 10 rounds; logistic regression at 1,000 / 10,000 / 100,000 units and the MLP
+/// hourly decisions, evaluation every 5 x units node-rounds (every 10 rounds with half the units active); logistic
+/// regression at 1,000 / 10,000 / 100,000 units and the MLP
 /// 784-128-10 at 4,096.
 /// </summary>
 /// <remarks>
@@ -133,7 +134,7 @@ internal sealed class SimulationBench(int workers, Action<string> progress)
               rounds: {rounds}
               deadline_hours: 720
             evaluation:
-              every_rounds: 10
+              every_node_rounds: {5 * units}
 
             """);
         return yaml.ToString();

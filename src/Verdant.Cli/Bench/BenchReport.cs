@@ -3,13 +3,20 @@ using System.Text.Json.Serialization;
 
 namespace Verdant.Cli.Bench;
 
-/// <summary>The quick benchmark's result: the machine's two rooflines, the naive baseline and one row per model and size.</summary>
-/// <remarks>Serialized with snake_case names, the shape of docs/bench.json; rates are per second of wall time.</remarks>
+/// <summary>
+/// The benchmark's result: the machine's two rooflines, the naive baseline, one <see cref="BenchCase"/> per model and size,
+/// and with --scale one <see cref="SimulationCase"/> per whole simulation.
+/// </summary>
+/// <remarks>
+/// Serialized with snake_case names, the shape of docs/bench.json; rates are per second of wall time. Cases are typed
+/// object so that each serializes with its own fields; "kind" tells them apart. A --simulation run measures no roofline
+/// and reports 0 for them.
+/// </remarks>
 internal sealed record BenchReport(
     double SgemmGflops,
     double StreamGbs,
     double NaiveNodeStepsPerS,
-    IReadOnlyList<BenchCase> Cases,
+    IReadOnlyList<object> Cases,
     int Threads,
     double NaiveSpeedup,
     double PeakWorkingSetGib)
@@ -34,4 +41,8 @@ internal sealed record BenchCase(
     double MixGbs,
     double MixRooflineRatio,
     long BytesAllocatedPerRound,
-    [property: JsonPropertyName("memory_per_node_bytes")] long MemoryPerNodeBytes);
+    [property: JsonPropertyName("memory_per_node_bytes")] long MemoryPerNodeBytes)
+{
+    /// <summary>Tells these cases from the whole-simulation cases in the JSON "cases" list.</summary>
+    public string Kind { get; } = "training";
+}

@@ -19,6 +19,9 @@ internal sealed class QuickBench(int workers, Action<string> progress)
     /// <summary>Seconds each timed measurement runs at least.</summary>
     public double MinSeconds { get; init; } = 2.0;
 
+    /// <summary>Whole-simulation cases (model:units) run after the training cases; none in the quick run.</summary>
+    public IReadOnlyList<string> SimulationCases { get; init; } = [];
+
     public BenchReport Run()
     {
         progress($"sgemm 2048 x 2048 x 2048 at {workers} OpenBLAS thread(s)");
@@ -53,8 +56,10 @@ internal sealed class QuickBench(int workers, Action<string> progress)
         progress("naive node loop, mlp at 64 nodes");
         double naive = NaiveBench.NodeStepsPerS(64, data, MinSeconds);
         double stacked = cases.Single(c => c.Model == "mlp" && c.Nodes == 64).NodeStepsPerS;
+        var all = new List<object>(cases);
+        all.AddRange(new SimulationBench(workers, progress).Run(SimulationCases));
         double peakGib = Process.GetCurrentProcess().PeakWorkingSet64 / (double)(1L << 30);
-        return new BenchReport(TrainingBench.Round(sgemm), TrainingBench.Round(stream), TrainingBench.Round(naive, 3), cases,
+        return new BenchReport(TrainingBench.Round(sgemm), TrainingBench.Round(stream), TrainingBench.Round(naive, 3), all,
             workers, TrainingBench.Round(stacked / naive, 1), TrainingBench.Round(peakGib, 3));
     }
 }

@@ -128,12 +128,29 @@ internal static class TopologyCommand
             w.WriteNumber("max", r.MaxDegree);
             w.WriteEndObject();
             w.WriteNumber("spectral_gap", r.SpectralGap);
+            w.WriteString("spectral_gap_method", r.Spectrum.Iterative ? "lanczos" : "dense");
+            w.WriteNumber("spectral_gap_error_bound", r.Spectrum.ErrorBound);
             w.WriteNumber("message_bytes", r.MessageBytes);
             w.WriteNumber("bytes_per_round", r.BytesPerRound);
             w.WriteEndObject();
         }
 
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    // Lanczos gaps say their bound; a small gap (a long ring) is printed in scientific notation instead of as 0.0000.
+    private static string GapText(SpectralEstimate s)
+    {
+        string gap = s.Gap >= 1e-3 || s.Gap == 0 ? s.Gap.ToString("0.0000", CultureInfo.InvariantCulture) : s.Gap.ToString("0.###e+0", CultureInfo.InvariantCulture);
+        if (s.Iterative && s.ErrorBound > MixingMatrix.LanczosTolerance)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"at most {gap} (Lanczos stopped at {s.Iterations} products; eigenvalue error <= {s.ErrorBound:0.#e+0})");
+        }
+
+        return s.Iterative
+            ? string.Create(CultureInfo.InvariantCulture, $"{gap} (Lanczos, {s.Iterations} products, eigenvalue error <= {s.ErrorBound:0.#e+0})")
+            : gap;
     }
 
     private static Table ToTable(string name, ModelSpec model, TopologyReport r)
@@ -143,7 +160,7 @@ internal static class TopologyCommand
         table.AddColumn(new TableColumn("value").RightAligned());
         table.AddRow("edges", r.Edges.ToString(CultureInfo.InvariantCulture));
         table.AddRow("degree min / mean / max", string.Create(CultureInfo.InvariantCulture, $"{r.MinDegree} / {r.MeanDegree:0.##} / {r.MaxDegree}"));
-        table.AddRow("spectral gap (Metropolis)", r.SpectralGap.ToString("0.0000", CultureInfo.InvariantCulture));
+        table.AddRow("spectral gap (Metropolis)", GapText(r.Spectrum));
         table.AddRow("bytes per round", string.Create(CultureInfo.InvariantCulture, $"{r.BytesPerRound / 1e6:0.###} MB ({r.MessageBytes / 1e3:0.#} kB per copy)"));
         return table;
     }

@@ -72,6 +72,12 @@ internal static class SummaryJson
         Number(json, "mean", final.LocalAccuracy.Mean);
         Number(json, "min", final.LocalAccuracy.Min);
         Number(json, "p10", final.LocalAccuracy.P10);
+        if (final.LocalAccuracy.Sampled)
+        {
+            // Only above LocalAccuracy.ExactLimit participants, so smaller runs keep their bytes.
+            json.WriteNumber("evaluated", final.LocalAccuracy.Evaluated);
+        }
+
         json.WriteEndObject();
         Number(json, "consensus_distance", final.ConsensusDistance);
         Number(json, "consensus_distance_participants", final.ConsensusDistance);

@@ -53,7 +53,11 @@ internal static partial class ScenarioLoader
         }
 
         HardwareProfile hardware = ReadHardware(map);
-        hardware = hardware with { WakeEnergyJ = map.Double("wake_energy_j", hardware.WakeEnergyJ, 0, 1e9) };
+        hardware = hardware with
+        {
+            WakeEnergyJ = map.Double("wake_energy_j", hardware.WakeEnergyJ, 0, 1e9),
+            BootS = map.Double("boot_s", hardware.BootS, 0, 86400),
+        };
         double pue = map.Double("pue", 1.2, 1, 5);
         double? egress = map.Has("egress_gbps") ? map.Double("egress_gbps", 0, 1e-6, 1e6) * 1e9 : null;
         var energy = new SiteEnergySpec(location, map.Double("solar_kwp", 0, 0, 1e7), map.Double("wind_kw", 0, 0, 1e7),

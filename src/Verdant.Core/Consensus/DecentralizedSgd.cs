@@ -62,7 +62,6 @@ public sealed partial class DecentralizedSgd : IDisposable
         Parameters = new StackedMatrix(n, p);
         Momentum = new StackedMatrix(n, p);
         Gradients = new StackedMatrix(n, p);
-        Scratch = new StackedMatrix(n, p);
         var init = new float[p];
         network.Initialize(init, Seeds.Create(seed, Seeds.Initialization));
         Parameters.Broadcast(init);
@@ -113,9 +112,6 @@ public sealed partial class DecentralizedSgd : IDisposable
 
     /// <summary>Last stochastic gradient of each node (of its first local step in the last round it was active).</summary>
     public StackedMatrix Gradients { get; }
-
-    /// <summary>Mixing destination; also free scratch between rounds.</summary>
-    public StackedMatrix Scratch { get; }
 
     /// <summary>Rounds run so far.</summary>
     public int Round => _round;

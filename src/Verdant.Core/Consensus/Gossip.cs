@@ -13,7 +13,7 @@ namespace Verdant.Core.Consensus;
 /// <see cref="CommitRows"/> copies them back. Worker threads may split each phase by row ranges, with a barrier between
 /// the phases. The weights must come from <see cref="MixingMatrix.Rebuild"/> with the same active mask. Every inner loop is one TensorPrimitives call over a whole row, so the step streams at memory bandwidth.
 /// </remarks>
-public static class Gossip
+public static partial class Gossip
 {
     /// <summary>
     /// Mixes the active rows of <paramref name="x"/> with weights <paramref name="w"/>, using <paramref name="scratch"/>
@@ -96,7 +96,7 @@ public static class Gossip
         {
             if (active[i])
             {
-                MixOneBlock(w, data, x.Cols, fromCol, width, i, buffer.Slice(i * width, width));
+                MixOneBlockFused(w, data, x.Cols, fromCol, width, i, buffer.Slice(i * width, width));
             }
         }
 
@@ -204,8 +204,18 @@ public static class Gossip
         }
     }
 
-    private static int ActiveMean(StackedMatrix x, ReadOnlySpan<bool> active, Span<float> mean)
+    /// <summary>Average of the active rows into <paramref name="mean"/> (length P), zero when none is active; returns the active count.</summary>
+    /// <remarks>Rows are added in index order, then scaled by 1/count: the same bytes as the mean inside <see cref="ConsensusDistance"/>.</remarks>
+    /// <exception cref="ArgumentException">Mask or destination length mismatch.</exception>
+    public static int ActiveMean(StackedMatrix x, ReadOnlySpan<bool> active, Span<float> mean)
     {
+        ArgumentNullException.ThrowIfNull(x);
+        Graph.CheckMask(active, x.Rows, nameof(active));
+        if (mean.Length != x.Cols)
+        {
+            throw new ArgumentException($"mean needs {x.Cols} values, got {mean.Length}.", nameof(mean));
+        }
+
         mean.Clear();
         int count = 0;
         for (int i = 0; i < x.Rows; i++)

@@ -7,6 +7,9 @@ namespace Verdant.Core.Consensus;
 public sealed record TopologyReport(int Nodes, int Edges, int MinDegree, double MeanDegree, int MaxDegree, double SpectralGap,
     long MessageBytes, long BytesPerRound)
 {
+    /// <summary>How the gap was computed (dense or Lanczos) and its error bound.</summary>
+    public SpectralEstimate Spectrum { get; init; } = new(0, 0, 0, 0);
+
     /// <summary>Describes <paramref name="graph"/> for models of <paramref name="messageBytes"/> bytes.</summary>
     public static TopologyReport Of(Graph graph, long messageBytes)
     {
@@ -14,9 +17,8 @@ public sealed record TopologyReport(int Nodes, int Edges, int MinDegree, double 
         int n = graph.NodeCount;
         int[] degrees = Enumerable.Range(0, n).Select(graph.Degree).ToArray();
         bool[] all = Enumerable.Repeat(true, n).ToArray();
-        var mixing = new MixingMatrix(graph);
-        mixing.Rebuild(all);
-        return new TopologyReport(n, graph.EdgeCount, degrees.Min(), degrees.Average(), degrees.Max(), mixing.SpectralGap(all),
-            messageBytes, 2L * graph.EdgeCount * messageBytes);
+        SpectralEstimate spectrum = new MixingMatrix(graph).EstimateSpectrum(all);
+        return new TopologyReport(n, graph.EdgeCount, degrees.Min(), degrees.Average(), degrees.Max(), spectrum.Gap,
+            messageBytes, 2L * graph.EdgeCount * messageBytes) { Spectrum = spectrum };
     }
 }

@@ -41,7 +41,11 @@ public static class ActiveGraph
         {
             local = spec.Kind == TopologyKind.EnergySparse && edgeCostJ is not null
                 ? SparseTopology.Build(ids.Count, (a, b) => edgeCostJ(ids[a], ids[b]), spec.MinSpectralGap)
-                : Topology.Build(spec, ids.Count, (a, b) => fleet.DistanceKm(ids[a], ids[b]), random);
+                : spec.Kind == TopologyKind.KNearest && spec.K >= 1
+                    // Units of a site share its location: the grouped rule gives the same graph without N^2 distances.
+                    ? Topology.KNearestGrouped(spec.K, [.. ids.Select(fleet.SiteOf)], fleet.Sites.Count,
+                        (g, h) => fleet.Sites[g].Location.GreatCircleKm(fleet.Sites[h].Location))
+                    : Topology.Build(spec, ids.Count, (a, b) => fleet.DistanceKm(ids[a], ids[b]), random);
         }
         catch (ArgumentException ex)
         {

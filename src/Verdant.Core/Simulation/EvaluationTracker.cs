@@ -13,6 +13,9 @@ namespace Verdant.Core.Simulation;
 /// </summary>
 public sealed class EvaluationTracker
 {
+    // The local-accuracy sample's own seed: fixed, so the sample depends only on who participated.
+    private const int SampleSeed = 20260601;
+
     private readonly Network _model;
     private readonly Dataset _validation;
     private readonly Dataset _test;
@@ -21,11 +24,13 @@ public sealed class EvaluationTracker
     private readonly bool[] _participants;
     private readonly List<ProgressPoint> _history = [];
     private readonly double? _target;
+    private readonly int _workers;
     private int _participantCount;
 
-    /// <summary>Creates a tracker for <paramref name="nodes"/> nodes.</summary>
-    public EvaluationTracker(Network model, Dataset validation, Dataset test, int nodes, double? targetAccuracy)
+    /// <summary>Creates a tracker for <paramref name="nodes"/> nodes; the closing local-model evaluations use <paramref name="workers"/> threads.</summary>
+    public EvaluationTracker(Network model, Dataset validation, Dataset test, int nodes, double? targetAccuracy, int workers = 1)
     {
+        _workers = Math.Max(1, workers);
         _model = model ?? throw new ArgumentNullException(nameof(model));
         _validation = validation ?? throw new ArgumentNullException(nameof(validation));
         _test = test ?? throw new ArgumentNullException(nameof(test));
@@ -46,6 +51,9 @@ public sealed class EvaluationTracker
 
     /// <summary>Units that have made at least one round so far.</summary>
     public int ParticipantCount => _participantCount;
+
+    /// <summary>Which units have made at least one round so far (the members of the deployed average).</summary>
+    public ReadOnlySpan<bool> Participants => _participants;
 
     /// <summary>Marks the units whose work counted this round as participants.</summary>
     public void RecordRound(ReadOnlySpan<bool> onTime)
@@ -98,21 +106,52 @@ public sealed class EvaluationTracker
         };
     }
 
-    /// <summary>Mean, minimum and 10th percentile (nearest rank) of the participants' own models' test accuracy.</summary>
+    /// <summary>
+    /// Mean, minimum and 10th percentile (nearest rank) of the participants' own models' test accuracy; from a sample
+    /// above <see cref="LocalAccuracy.ExactLimit"/> participants (each model costs a pass over the test set).
+    /// </summary>
     private LocalAccuracy LocalAccuracies(StackedMatrix parameters, bool[] members)
     {
-        var accuracies = new List<double>();
-        for (int i = 0; i < members.Length; i++)
+        List<int> evaluated = [.. Enumerable.Range(0, members.Length).Where(i => members[i])];
+        bool sampled = evaluated.Count > LocalAccuracy.ExactLimit;
+        if (sampled)
         {
-            if (members[i])
-            {
-                accuracies.Add(_model.Evaluate(parameters.ReadRow(i), _test, _workspace).Accuracy);
-            }
+            evaluated = SampleOf(evaluated, LocalAccuracy.ExactLimit);
         }
 
-        accuracies.Sort();
-        int rank = Math.Max(1, (int)Math.Ceiling(0.1 * accuracies.Count));
-        return new LocalAccuracy(accuracies.Average(), accuracies[0], accuracies[rank - 1]);
+        // Each local model is evaluated on its own, so threads (each with its own workspace) change no number.
+        var accuracies = new double[evaluated.Count];
+        Parallel.For(0, evaluated.Count, new ParallelOptions { MaxDegreeOfParallelism = _workers },
+            () => new ModelWorkspace(_model.Spec, _workspace.BatchSize),
+            (k, _, workspace) =>
+            {
+                accuracies[k] = _model.Evaluate(parameters.ReadRow(evaluated[k]), _test, workspace).Accuracy;
+                return workspace;
+            },
+            _ => { });
+        Array.Sort(accuracies);
+        int rank = Math.Max(1, (int)Math.Ceiling(0.1 * accuracies.Length));
+        return new LocalAccuracy(accuracies.Average(), accuracies[0], accuracies[rank - 1])
+        {
+            Evaluated = accuracies.Length,
+            Sampled = sampled,
+        };
+    }
+
+    // A uniform sample without replacement (partial Fisher-Yates), from its own fixed generator so that no scenario
+    // stream moves; returned in index order.
+    private static List<int> SampleOf(List<int> items, int count)
+    {
+        var random = new Random(SampleSeed);
+        for (int k = 0; k < count; k++)
+        {
+            int pick = random.Next(k, items.Count);
+            (items[k], items[pick]) = (items[pick], items[k]);
+        }
+
+        List<int> sample = items.GetRange(0, count);
+        sample.Sort();
+        return sample;
     }
 
     // Before anyone trained every node holds the same initial model, so all of them stand for it.
@@ -120,6 +159,7 @@ public sealed class EvaluationTracker
 
     private void ParticipantMean(StackedMatrix parameters)
     {
-        _ = Gossip.ConsensusDistance(parameters, _participantCount > 0 ? _participants : Members(), _average);
+        // The mean alone: O(participants x P) once per evaluation, against O(active x P x (degree + 1)) for every round.
+        _ = Gossip.ActiveMean(parameters, _participantCount > 0 ? _participants : Members(), _average);
     }
 }

@@ -38,8 +38,8 @@ public sealed class RoundAccounting
     public RoundEnergy ChargeRound(DateTimeOffset startUtc, RoundCost cost, ReadOnlySpan<bool> active)
     {
         ArgumentNullException.ThrowIfNull(cost);
-        var sum = new RoundEnergy { BytesSent = cost.BytesSent + _pending.Bytes };
-        sum.Add(_pending.Take());
+        RoundEnergy sum = _pending.Take();
+        sum.BytesSent += cost.BytesSent;
         for (int s = 0; s < _scenario.Sites.Count; s++)
         {
             sum.Add(_ledger.Charge(s, startUtc, cost.DurationS, cost.SiteComputeKwh[s], EnergyUse.Compute));
@@ -54,10 +54,16 @@ public sealed class RoundAccounting
         return sum;
     }
 
+    /// <summary>
+    /// Idle draw while no round runs (nothing trains this epoch), carried into the next round's record as pending.
+    /// </summary>
+    public void ChargeIdleBetweenRounds(DateTimeOffset from, double durationS, ReadOnlySpan<bool> active)
+        => _pending.Add(ChargeInactive(from, durationS, active));
+
     /// <summary>Units kept powered but not training draw idle W x PUE (nothing when they are switched off).</summary>
-    public ChargeResult ChargeInactive(DateTimeOffset from, double durationS, ReadOnlySpan<bool> active)
+    public RoundEnergy ChargeInactive(DateTimeOffset from, double durationS, ReadOnlySpan<bool> active)
     {
-        var total = new ChargeResult(0, 0, 0, 0);
+        var total = default(RoundEnergy);
         if (_scenario.Inactive != InactivePower.Idle || durationS <= 0)
         {
             return total;
@@ -76,9 +82,8 @@ public sealed class RoundAccounting
         {
             if (_siteScratchKwh[s] > 0)
             {
-                ChargeResult r = _ledger.Charge(s, from, durationS, _siteScratchKwh[s], EnergyUse.Idle);
-                total = new ChargeResult(total.RenewableKwh + r.RenewableKwh, total.BatteryKwh + r.BatteryKwh,
-                    total.GridKwh + r.GridKwh, total.CarbonG + r.CarbonG);
+                total.Add(_ledger.Charge(s, from, durationS, _siteScratchKwh[s], EnergyUse.Idle));
+                total.IdleKwh += _siteScratchKwh[s];
             }
         }
 
@@ -106,7 +111,7 @@ public sealed class RoundAccounting
         {
             if (_siteScratchKwh[s] > 0)
             {
-                _pending.Add(_ledger.Charge(s, nowUtc, 60, _siteScratchKwh[s], EnergyUse.Wake), 0);
+                _pending.Add(_ledger.Charge(s, nowUtc, 60, _siteScratchKwh[s], EnergyUse.Wake), EnergyUse.Wake, _siteScratchKwh[s], 0);
             }
         }
     }
@@ -116,9 +121,51 @@ public sealed class RoundAccounting
     {
         long message = (long)_scenario.Workload.MessageBytes;
         double kwh = _network.EnergyKwh(message);
-        _pending.Add(_ledger.ChargeNetwork(_fleet.SiteOf(node), nowUtc, 1, kwh / 2), message);
-        _pending.Add(_ledger.ChargeNetwork(_fleet.SiteOf(sourceNode), nowUtc, 1, kwh / 2), 0);
+        _pending.Add(_ledger.ChargeNetwork(_fleet.SiteOf(node), nowUtc, 1, kwh / 2), EnergyUse.Network, kwh / 2, message);
+        _pending.Add(_ledger.ChargeNetwork(_fleet.SiteOf(sourceNode), nowUtc, 1, kwh / 2), EnergyUse.Network, kwh / 2, 0);
     }
+
+    /// <summary>
+    /// An evaluation gathers the participants' models at the evaluator, the lowest-numbered participant: one copy from
+    /// every other participant, network energy half on each end's grid, added to <paramref name="sum"/>; returns the bytes.
+    /// </summary>
+    public long ChargeGather(DateTimeOffset nowUtc, ReadOnlySpan<bool> participants, ref RoundEnergy sum)
+    {
+        int evaluator = participants.IndexOf(true);
+        if (evaluator < 0)
+        {
+            return 0;
+        }
+
+        long message = (long)_scenario.Workload.MessageBytes;
+        double half = _network.EnergyKwh(message) / 2;
+        long bytes = 0;
+        for (int i = evaluator + 1; i < participants.Length; i++)
+        {
+            if (participants[i])
+            {
+                sum.Add(_ledger.ChargeNetwork(_fleet.SiteOf(i), nowUtc, 1, half));
+                sum.Add(_ledger.ChargeNetwork(_fleet.SiteOf(evaluator), nowUtc, 1, half));
+                sum.NetworkKwh += 2 * half;
+                bytes += message;
+            }
+        }
+
+        sum.BytesSent += bytes;
+        return bytes;
+    }
+
+    /// <summary>The closing gather of the deployed model, carried as pending (no round follows it); returns the bytes.</summary>
+    public long ChargeGatherPending(DateTimeOffset nowUtc, ReadOnlySpan<bool> participants)
+    {
+        var sum = default(RoundEnergy);
+        long bytes = ChargeGather(nowUtc, participants, ref sum);
+        _pending.Add(sum);
+        return bytes;
+    }
+
+    /// <summary>Takes what is still pending after the last round (null when nothing is).</summary>
+    public RoundEnergy? TakePending() => _pending.Any ? _pending.Take() : null;
 
     /// <summary>Closes the books at <paramref name="endUtc"/>.</summary>
     public void Close(DateTimeOffset endUtc) => _ledger.Close(endUtc);

@@ -28,6 +28,7 @@ public sealed partial class Simulation
         }
 
         _accounts.ChargeWakeUps(_now, _active, allocation.Active);
+        MarkBooting(allocation.Active);
         bool[] previous = (bool[])_active.Clone();
         allocation.Active.CopyTo(_active, 0);
         _excessOnly = allocation.ExcessOnly;
@@ -91,6 +92,24 @@ public sealed partial class Simulation
                 _sgd.CatchUp(i, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sources));
                 _bytes += (long)_scenario.Workload.MessageBytes;
                 _accounts.ChargeDownload(_now, i, sources[0]);
+            }
+        }
+    }
+
+    /// <summary>Units switched on from off train only once booted: their first round starts the hardware's boot seconds later.</summary>
+    private void MarkBooting(ReadOnlySpan<bool> next)
+    {
+        if (_scenario.Inactive != InactivePower.Off)
+        {
+            return;
+        }
+
+        double nowS = (_now - _scenario.StartUtc).TotalSeconds;
+        for (int i = 0; i < next.Length; i++)
+        {
+            if (next[i] && !_active[i])
+            {
+                _readyAtS[i] = nowS + _fleet.Sites[_fleet.SiteOf(i)].Hardware.BootS;
             }
         }
     }

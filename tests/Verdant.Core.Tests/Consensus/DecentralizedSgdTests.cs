@@ -32,7 +32,7 @@ public class DecentralizedSgdTests
         sgd.Parameters.MeanOfRows(average);
         double gap = Objective(network, data, average) - optimum;
         Assert.InRange(gap, -1e-6, 2e-3);
-        Assert.True(Gossip.ConsensusDistance(sgd.Parameters, active, sgd.Scratch.Row(0)) < 1e-3);
+        Assert.True(Gossip.ConsensusDistance(sgd.Parameters, active, new float[sgd.Parameters.Cols]) < 1e-3);
     }
 
     [Fact]

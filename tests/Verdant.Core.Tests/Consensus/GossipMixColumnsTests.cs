@@ -29,6 +29,10 @@ public sealed class GossipMixColumnsTests
     [InlineData(TopologyKind.Torus, 12, 1037, 256)]
     [InlineData(TopologyKind.Exponential, 16, 33, 8)]
     [InlineData(TopologyKind.Ring, 5, 1024, 1024)]
+    [InlineData(TopologyKind.Exponential, 300, 200, 64)]
+    [InlineData(TopologyKind.Exponential, 40, 1090, 1024)]
+    [InlineData(TopologyKind.Hypercube, 64, 77, 33)]
+    [InlineData(TopologyKind.Complete, 150, 70, 70)]
     public void MixColumns_AnyBlocking_BitwiseEqualToMix(TopologyKind kind, int nodes, int cols, int block)
     {
         var w = new MixingMatrix(Topology.Build(new TopologySpec(kind), nodes, null, new Random(1)));

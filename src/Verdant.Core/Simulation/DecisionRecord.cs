@@ -2,4 +2,11 @@ namespace Verdant.Core.Simulation;
 
 /// <summary>One policy decision: when, how many units, the spectral gap of their graph, the gradient noise scale then, and the policy's reason.</summary>
 public sealed record DecisionRecord(DateTimeOffset TimeUtc, int Round, int ActiveUnits, int ActiveSites, double SpectralGap,
-    double NoiseScale, string Reason);
+    double NoiseScale, string Reason)
+{
+    /// <summary>Active units per site under this decision, in site order (empty when not recorded).</summary>
+    public IReadOnlyList<int> ActiveUnitsBySite { get; init; } = [];
+
+    /// <summary>The active graph under this decision, folded to site pairs (empty when not recorded).</summary>
+    public IReadOnlyList<SiteLink> SiteLinks { get; init; } = [];
+}

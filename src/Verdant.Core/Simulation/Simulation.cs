@@ -149,7 +149,7 @@ public sealed partial class Simulation : IDisposable
             }
         }
 
-        return Finish(stopReason);
+        return Finish(stopReason) with { Sites = _scenario.Sites };
     }
 
     /// <inheritdoc />

@@ -17,4 +17,8 @@ public sealed record SimulationResult(
     long BytesSent,
     long NodeRounds,
     double? TimeToTargetHours,
-    string StopReason);
+    string StopReason)
+{
+    /// <summary>The scenario's sites, in site order (their places and energy sources, for maps and reports).</summary>
+    public IReadOnlyList<Site> Sites { get; init; } = [];
+}

@@ -21,7 +21,7 @@ internal static class EnergyCharts
         }
 
         double top = hours.Sites.SelectMany(s => Stack(hours, s.Rows).Grid).DefaultIfEmpty(0).Max();
-        var html = new System.Text.StringBuilder("<div class=\"grid\">");
+        var html = new System.Text.StringBuilder(Key).Append("<div class=\"grid\">");
         for (int i = 0; i < hours.Sites.Count; i++)
         {
             (string site, List<string[]> rows) = hours.Sites[i];
@@ -32,6 +32,9 @@ internal static class EnergyCharts
         html.Append(NetworkChart(run, hours, $"{prefix}-energy-network"));
         return html.Append("</div>\n").ToString();
     }
+
+    private const string Key = "<p class=\"key\"><span style=\"background:#2ca02c\"></span>renewable <span style=\"background:#9467bd\"></span>battery "
+        + "<span style=\"background:#7f7f7f\"></span>grid <span style=\"background:#ff7f0e\"></span>network &mdash; kWh per simulated hour, every site on the same scale.</p>\n";
 
     private static (double[] Renewable, double[] Battery, double[] Grid) Stack(SiteHours hours, IReadOnlyList<string[]> rows)
     {
@@ -58,7 +61,6 @@ internal static class EnergyCharts
         plot.XLabel("simulated time (h)", 11);
         plot.YLabel("kWh per hour", 11);
         plot.Axes.SetLimitsY(0, top > 0 ? top * 1.05 : 1);
-        plot.ShowLegend(Alignment.UpperRight);
         double total = s.Grid.Sum(), green = s.Battery.Sum();
         string caption = string.Create(CultureInfo.InvariantCulture,
             $"{Html.Escape(title)}: {Html.Number(total)} kWh, {Html.Number(total > 0 ? 100 * green / total : double.NaN)} % from renewables and battery.");

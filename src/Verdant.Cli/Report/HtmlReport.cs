@@ -23,7 +23,7 @@ internal static class HtmlReport
         .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(360px,1fr));gap:.5em}
         .missing{color:#a33;font-style:italic}.note{font-size:.85em;color:#555}
         g.hover rect{fill:#000;fill-opacity:0}g.hover rect:hover{fill-opacity:.12}
-        nav a{margin-right:1em}
+        .key span{display:inline-block;width:.9em;height:.9em;margin:0 .3em 0 .8em;vertical-align:middle}
         """;
 
     /// <summary>Writes <c>report.html</c> into <paramref name="directory"/> and returns its path.</summary>

@@ -54,6 +54,11 @@ internal static class MapChart
             });
         }
 
+        plot.Legend.ManualItems.Add(new LegendItem
+        {
+            LabelText = "no energy used", MarkerShape = MarkerShape.FilledCircle, MarkerFillColor = Colors.LightGray,
+            MarkerLineColor = Colors.LightGray, MarkerSize = 12,
+        });
         plot.ShowLegend(Edge.Right);
         plot.Axes.SetLimits(-180, 180, -60, 80);
         plot.XLabel("longitude (degrees east)");
@@ -81,8 +86,8 @@ internal static class MapChart
 
             double used = Math.Clamp(link.GetProperty("decisions").GetDouble() / decisions, 0, 1);
             var line = plot.Add.Line(pa.Lon, pa.Lat, pb.Lon, pb.Lat);
-            line.LineColor = Colors.SteelBlue.WithAlpha(0.15 + (0.75 * used));
-            line.LineWidth = (float)(0.5 + (3 * used));
+            line.LineColor = Colors.SteelBlue.WithAlpha(0.3 + (0.7 * used));
+            line.LineWidth = (float)(0.8 + (4 * used));
             line.MarkerSize = 0;
         }
     }

@@ -19,9 +19,14 @@ internal static partial class SvgChart
         plot.Font.Set("DejaVu Sans");
         string svg = plot.GetSvgXml(widthPx, heightPx);
         svg = XmlDeclaration().Replace(svg, string.Empty);
-        svg = IdAttribute().Replace(svg, m => $"id=\"{id}-{m.Groups[1].Value}\"");
-        svg = UrlReference().Replace(svg, m => $"url(#{id}-{m.Groups[1].Value})");
-        svg = HrefReference().Replace(svg, m => $"href=\"#{id}-{m.Groups[1].Value}\"");
+        // Renumbered in order of appearance: ScottPlot's numbers run on across renders, which would make two reports of
+        // the same folder differ.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Local(string name) => names.TryGetValue(name, out string? local) ? local
+            : names[name] = string.Create(CultureInfo.InvariantCulture, $"{id}-d{names.Count}");
+        svg = IdAttribute().Replace(svg, m => $"id=\"{Local(m.Groups[1].Value)}\"");
+        svg = UrlReference().Replace(svg, m => $"url(#{Local(m.Groups[1].Value)})");
+        svg = HrefReference().Replace(svg, m => $"href=\"#{Local(m.Groups[1].Value)}\"");
         // Glyph position lists end in ", ", which browsers reject as an attribute value and log as an error.
         svg = TrailingListSeparator().Replace(svg, "$1\"");
         string open = string.Create(CultureInfo.InvariantCulture,

@@ -36,6 +36,7 @@ internal static class HtmlReport
             throw new ReportException($"{directory}: no such folder");
         }
 
+        WriteRunReports(directory);
         string body = Section(directory, "report", 2)
             ?? throw new ReportException($"{directory}: no summary.json, rounds.csv, compare.csv or suite.csv here: not a Verdant output folder");
         string path = Path.Combine(directory, FileName);
@@ -59,6 +60,21 @@ internal static class HtmlReport
         }
 
         return RunFolder.IsRun(directory) ? RunSection.Render(RunFolder.Read(directory), anchor, headingLevel) : null;
+    }
+
+    // A comparison's page embeds one run per policy and links to every run's own report, written here first.
+    private static void WriteRunReports(string directory)
+    {
+        string runs = Path.Combine(directory, "runs");
+        if (!File.Exists(Path.Combine(directory, "compare.csv")) || !Directory.Exists(runs))
+        {
+            return;
+        }
+
+        foreach (string run in Directory.GetDirectories(runs).Where(RunFolder.IsRun).Order(StringComparer.Ordinal))
+        {
+            Write(run);
+        }
     }
 
     private static string Page(string directory, string body)

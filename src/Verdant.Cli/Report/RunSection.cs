@@ -30,10 +30,17 @@ internal static class RunSection
             return ChartBox.Missing("Summary", "summary.json is missing");
         }
 
+        // Two fields a row keeps the table short enough to see the charts below it.
         var sb = new StringBuilder("<table class=\"summary\">\n");
-        foreach ((string name, string value) in Flatten(summary, string.Empty))
+        foreach (var pair in Flatten(summary, string.Empty).Chunk(2))
         {
-            sb.Append("<tr><th>").Append(Html.Escape(name)).Append("</th><td>").Append(value).Append("</td></tr>\n");
+            sb.Append("<tr>");
+            foreach ((string name, string value) in pair)
+            {
+                sb.Append("<th>").Append(Html.Escape(name)).Append("</th><td>").Append(value).Append("</td>");
+            }
+
+            sb.Append("</tr>\n");
         }
 
         return sb.Append("</table>\n").ToString();

@@ -60,6 +60,9 @@ public class ReportBrowserTests
         Assert.Contains("report-all-seed5-map", ids);
         Assert.Contains("report-greenest-k-seed5-activity", ids);
         Assert.DoesNotContain("report-all-seed6-map", ids);
+        Assert.Contains("<a href=\"runs/all-seed6/report.html\">own report</a>", File.ReadAllText(Path.Combine(output, HtmlReport.FileName)),
+            StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "runs", "all-seed6", HtmlReport.FileName)));
     }
 
     private static JsonNode Chart(JsonArray charts, string id) => charts.Single(c => c!["id"]!.GetValue<string>() == id)!;

@@ -30,22 +30,15 @@ internal static class ActivityChart
             ? h : (decisions[^1].Time - start).TotalHours + 1;
         using var plot = new Plot();
         var hovers = new List<SvgChart.Hover>();
+        double[] edges = [.. decisions.Select(d => (d.Time - start).TotalHours), end];
+        for (int s = 0; s < sites.Length; s++)
+        {
+            DrawRow(plot, decisions, edges, sites[s], sites.Length - s - 1);
+        }
+
         for (int i = 0; i < decisions.Count; i++)
         {
-            double x0 = (decisions[i].Time - start).TotalHours;
-            double x1 = i + 1 < decisions.Count ? (decisions[i + 1].Time - start).TotalHours : end;
-            for (int s = 0; s < sites.Length; s++)
-            {
-                (int active, int units) = decisions[i].BySite.GetValueOrDefault(sites[s]);
-                if (active > 0)
-                {
-                    var cell = plot.Add.Rectangle(x0, x1, sites.Length - s - 1, sites.Length - s);
-                    cell.FillColor = Shade(units > 0 ? (double)active / units : 1);
-                    cell.LineWidth = 0;
-                }
-            }
-
-            hovers.Add(new SvgChart.Hover(x0, x1, 0, sites.Length, decisions[i].Describe(x0, sites)));
+            hovers.Add(new SvgChart.Hover(edges[i], edges[i + 1], 0, sites.Length, decisions[i].Describe(edges[i], sites)));
         }
 
         plot.Axes.Left.SetTicks([.. Enumerable.Range(0, sites.Length).Select(s => sites.Length - s - 0.5)], sites);
@@ -57,6 +50,29 @@ internal static class ActivityChart
         return ChartBox.Figure(id, svg,
             "Share of each site's units active (darker: more; blank: none). Rest the pointer on a column for the decision and the policy's reason.")
             + table;
+    }
+
+    // One rectangle per stretch of equal activity, not one per decision: a month of hourly decisions stays small.
+    private static void DrawRow(Plot plot, List<Decision> decisions, double[] edges, string site, double y)
+    {
+        int from = 0;
+        for (int i = 1; i <= decisions.Count; i++)
+        {
+            (int active, int units) = decisions[from].BySite.GetValueOrDefault(site);
+            if (i < decisions.Count && decisions[i].BySite.GetValueOrDefault(site) == (active, units))
+            {
+                continue;
+            }
+
+            if (active > 0)
+            {
+                var cell = plot.Add.Rectangle(edges[from], edges[i], y, y + 1);
+                cell.FillColor = Shade(units > 0 ? (double)active / units : 1);
+                cell.LineWidth = 0;
+            }
+
+            from = i;
+        }
     }
 
     private static Color Shade(double share)

@@ -61,6 +61,7 @@ internal static class EnergyCharts
         plot.XLabel("simulated time (h)", 11);
         plot.YLabel("kWh per hour", 11);
         plot.Axes.SetLimitsY(0, top > 0 ? top * 1.05 : 1);
+        plot.HideLegend();
         double total = s.Grid.Sum(), green = s.Battery.Sum();
         string caption = string.Create(CultureInfo.InvariantCulture,
             $"{Html.Escape(title)}: {Html.Number(total)} kWh, {Html.Number(total > 0 ? 100 * green / total : double.NaN)} % from renewables and battery.");

@@ -46,11 +46,21 @@ internal static class RunSection
         return sb.Append("</table>\n").ToString();
     }
 
+    // carbon_intensity.sites lists every site's label; when they all share one, carbon_intensity.kind already says it.
+    private static bool Repeats(JsonElement parent, JsonProperty p)
+        => p.Name == "sites" && parent.TryGetProperty("kind", out JsonElement kind) && kind.ValueKind == JsonValueKind.String
+            && p.Value.EnumerateObject().All(s => s.Value.ValueKind == JsonValueKind.String && s.Value.GetString() == kind.GetString());
+
     private static IEnumerable<(string Name, string Value)> Flatten(JsonElement e, string prefix)
     {
         foreach (JsonProperty p in e.EnumerateObject())
         {
             string name = prefix.Length == 0 ? p.Name : $"{prefix}.{p.Name}";
+            if (p.Value.ValueKind == JsonValueKind.Object && Repeats(e, p))
+            {
+                continue;
+            }
+
             if (p.Value.ValueKind == JsonValueKind.Object)
             {
                 foreach (var item in Flatten(p.Value, name))

@@ -36,6 +36,8 @@ internal static class SupplyCharts
             line.LineWidth = 1.5f;
         }
 
+        double end = hours.Sites.SelectMany(s => hours.Hours(s.Rows)).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+        plot.Axes.SetLimitsX(0, Math.Max(end, 1));
         plot.XLabel("simulated time (h)");
         plot.YLabel(yLabel);
         plot.ShowLegend(Edge.Right);

@@ -62,6 +62,14 @@ internal static class EnergyCharts
         plot.YLabel("kWh per hour", 11);
         plot.Axes.SetLimitsY(0, top > 0 ? top * 1.05 : 1);
         plot.HideLegend();
+        if (!(s.Grid.Sum() > 0))
+        {
+            // An idle site's chart says so, rather than being mistaken for a chart that failed to draw.
+            var note = plot.Add.Text("no energy used", xs.Length > 0 ? xs[xs.Length / 2] : 0.5, (top > 0 ? top * 1.05 : 1) / 2);
+            note.LabelAlignment = Alignment.MiddleCenter;
+            note.LabelFontColor = Colors.Gray;
+        }
+
         double total = s.Grid.Sum(), green = s.Battery.Sum();
         string caption = string.Create(CultureInfo.InvariantCulture,
             $"{Html.Escape(title)}: {Html.Number(total)} kWh, {Html.Number(total > 0 ? 100 * green / total : double.NaN)} % from renewables and battery.");
@@ -75,10 +83,23 @@ internal static class EnergyCharts
             return;
         }
 
-        var fill = plot.Add.FillY(xs, upper, lower);
+        // Each value is an hour's total: drawn flat across its hour, so a run of one hour still shows.
+        var fill = plot.Add.FillY(Steps(xs, 1), Steps(upper, 0), Steps(lower, 0));
         fill.FillColor = color.WithAlpha(0.85);
         fill.LineWidth = 0;
         fill.LegendText = label;
+    }
+
+    private static double[] Steps(double[] values, double shift)
+    {
+        var steps = new double[2 * values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            steps[2 * i] = values[i];
+            steps[(2 * i) + 1] = values[i] + shift;
+        }
+
+        return steps;
     }
 
     private static string NetworkChart(RunFolder run, SiteHours hours, string id)

@@ -72,7 +72,7 @@ internal static class EnergyCharts
 
         double total = s.Grid.Sum(), green = s.Battery.Sum();
         string caption = string.Create(CultureInfo.InvariantCulture,
-            $"{Html.Escape(title)}: {Html.Number(total)} kWh, {Html.Number(total > 0 ? 100 * green / total : double.NaN)} % from renewables and battery.");
+            $"{Html.Escape(title)}: {Html.Number(total)} kWh, {(total > 0 ? (100 * green / total).ToString("0.#", CultureInfo.InvariantCulture) : "&ndash;")} % from renewables and battery.");
         return ChartBox.Figure(id, SvgChart.Render(plot, id, WidthPx, HeightPx), caption);
     }
 
@@ -133,6 +133,7 @@ internal static class EnergyCharts
         plot.XLabel("simulated time (h)", 11);
         plot.YLabel("kWh per hour", 11);
         plot.Axes.SetLimitsY(0, ys.DefaultIfEmpty(0).Max() is > 0 and var m ? m * 1.05 : 1);
+        plot.HideLegend();
         string caption = $"Network: {Html.Number(ys.Sum())} kWh over the rounds (by round start hour); this run's ledger charged it to the sites' meters, so it is also inside their bars.";
         return ChartBox.Figure(id, SvgChart.Render(plot, id, WidthPx, HeightPx), caption);
     }

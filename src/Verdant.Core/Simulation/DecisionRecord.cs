@@ -9,4 +9,7 @@ public sealed record DecisionRecord(DateTimeOffset TimeUtc, int Round, int Activ
 
     /// <summary>The active graph under this decision, folded to site pairs (empty when not recorded).</summary>
     public IReadOnlyList<SiteLink> SiteLinks { get; init; } = [];
+
+    /// <summary>The between-node heterogeneity scale zeta^2 / |G|^2 then (NaN until measured).</summary>
+    public double HeterogeneityScale { get; init; } = double.NaN;
 }

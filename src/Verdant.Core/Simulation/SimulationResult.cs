@@ -21,4 +21,7 @@ public sealed record SimulationResult(
 {
     /// <summary>The scenario's sites, in site order (their places and energy sources, for maps and reports).</summary>
     public IReadOnlyList<Site> Sites { get; init; } = [];
+
+    /// <summary>Network energy by hour (its own account: grid only, carbon at the mean of both ends' intensities).</summary>
+    public IReadOnlyList<NetworkHourRecord> NetworkRows { get; init; } = [];
 }

@@ -12,33 +12,47 @@ namespace Verdant.Cli.Report;
 /// </summary>
 internal static class CompareSection
 {
+    /// <summary>The section of a comparison folder: compare.csv, runs under runs/, each policy's first seed shown in full.</summary>
     public static string Render(string directory, CsvData compare, string anchor, int headingLevel)
     {
         CompareRow[] rows = [.. compare.Rows.Select(r => Row(compare, r))];
+        string title = $"Comparison: {Path.GetFileName(Path.TrimEndingDirectorySeparator(directory))}";
+        return Render(new Runs(rows, Path.Combine(directory, "runs"), "runs/"), title, anchor, headingLevel, embedRuns: true);
+    }
+
+    /// <summary>
+    /// The section of one set of runs of a scenario: Pareto chart and tables, and when <paramref name="embedRuns"/> the
+    /// full section of each policy's first seed.
+    /// </summary>
+    public static string Render(Runs runs, string title, string anchor, int headingLevel, bool embedRuns)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
         // compare stops each run at the target unless --full; a run stopped there says so.
-        bool wholeRuns = !rows.Any(r => r.StopReason.Contains("target", StringComparison.Ordinal));
+        bool wholeRuns = !runs.Rows.Any(r => r.StopReason.Contains("target", StringComparison.Ordinal));
         string h = $"h{headingLevel}", sub = $"h{headingLevel + 1}";
-        var sb = new StringBuilder($"<section id=\"{anchor}\" class=\"compare\"><{h}>Comparison: {Html.Escape(Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)))}</{h}>\n");
-        sb.Append($"<{sub}>Carbon against time to target</{sub}>\n").Append(Pareto(rows, wholeRuns, $"{anchor}-pareto"));
-        sb.Append($"<{sub}>Policies</{sub}>\n").Append(PolicyTable(rows));
+        var sb = new StringBuilder($"<section id=\"{anchor}\" class=\"compare\"><{h}>{Html.Escape(title)}</{h}>\n");
+        sb.Append($"<{sub}>Carbon against time to target</{sub}>\n").Append(Pareto(runs.Rows, wholeRuns, $"{anchor}-pareto"));
+        sb.Append($"<{sub}>Policies</{sub}>\n").Append(PolicyTable(runs.Rows));
         var embedded = new List<(string Folder, string Anchor)>();
-        foreach (CompareRow first in rows.GroupBy(r => r.Policy, StringComparer.Ordinal).Select(g => g.OrderBy(r => r.Seed).First()))
+        foreach (CompareRow first in runs.Rows.GroupBy(r => r.Policy, StringComparer.Ordinal).Select(g => g.OrderBy(r => r.Seed).First()))
         {
-            string folder = Path.Combine(directory, "runs", FolderName(first));
-            if (RunFolder.IsRun(folder))
+            if (embedRuns && RunFolder.IsRun(Path.Combine(runs.Directory, FolderName(first))))
             {
                 embedded.Add((FolderName(first), $"{anchor}-{Html.Anchor(FolderName(first))}"));
             }
         }
 
-        sb.Append($"<{sub}>Runs</{sub}>\n").Append(RunTable(directory, rows, embedded));
+        sb.Append($"<{sub}>Runs</{sub}>\n").Append(RunTable(runs, embedded));
         foreach ((string folder, string runAnchor) in embedded)
         {
-            sb.Append(RunSection.Render(RunFolder.Read(Path.Combine(directory, "runs", folder)), runAnchor, headingLevel + 1));
+            sb.Append(RunSection.Render(RunFolder.Read(Path.Combine(runs.Directory, folder)), runAnchor, headingLevel + 1));
         }
 
         return sb.Append("</section>\n").ToString();
     }
+
+    /// <summary>Reads compare.csv rows (or suite.csv rows: the same columns after <c>scenario</c>).</summary>
+    public static CompareRow[] Rows(CsvData csv, IEnumerable<string[]> rows) => [.. rows.Select(r => Row(csv, r))];
 
     public static string FolderName(CompareRow r) => $"{r.Policy}-seed{r.Seed.ToString(CultureInfo.InvariantCulture)}";
 
@@ -53,7 +67,7 @@ internal static class CompareSection
 
     private static double Zero(double x) => double.IsFinite(x) ? x : 0;
 
-    private static string Pareto(CompareRow[] rows, bool wholeRuns, string id)
+    private static string Pareto(IReadOnlyList<CompareRow> rows, bool wholeRuns, string id)
     {
         using var plot = new Plot();
         ParetoPlot.Compose(plot, rows, "carbon against time to the target accuracy", wholeRuns);
@@ -61,7 +75,7 @@ internal static class CompareSection
             "One point per policy and seed; lower-left is better on both. Runs that missed the target are not plotted.");
     }
 
-    private static string PolicyTable(CompareRow[] rows)
+    private static string PolicyTable(IReadOnlyList<CompareRow> rows)
     {
         var sb = new StringBuilder("<table class=\"compare\"><tr><th>policy</th><th>reached / seeds</th><th>time to target (h)</th><th>final accuracy</th><th>energy (kWh)</th><th>grid (kWh)</th><th>carbon (kg CO2eq)</th><th>node-rounds</th></tr>\n");
         foreach (PolicySummary p in CompareAggregation.Summarize(rows))
@@ -74,16 +88,16 @@ internal static class CompareSection
 
     private static string Spread(MeanSpread m) => m.Count > 1 ? $"{Html.Number(m.Mean)} &plusmn; {Html.Number(m.StdDev)}" : Html.Number(m.Mean);
 
-    private static string RunTable(string directory, CompareRow[] rows, List<(string Folder, string Anchor)> embedded)
+    private static string RunTable(Runs runs, List<(string Folder, string Anchor)> embedded)
     {
         var sb = new StringBuilder("<table class=\"compare\"><tr><th>policy</th><th>seed</th><th>time to target (h)</th><th>final accuracy</th><th>energy (kWh)</th><th>carbon (kg CO2eq)</th><th>stop</th><th>details</th></tr>\n");
-        foreach (CompareRow r in rows)
+        foreach (CompareRow r in runs.Rows)
         {
             string folder = FolderName(r);
             string link = embedded.FirstOrDefault(e => e.Folder == folder).Anchor is { } a ? $"<a href=\"#{a}\">below</a>" : string.Empty;
-            if (File.Exists(Path.Combine(directory, "runs", folder, "report.html")))
+            if (File.Exists(Path.Combine(runs.Directory, folder, HtmlReport.FileName)))
             {
-                link += $"{(link.Length > 0 ? " &middot; " : string.Empty)}<a href=\"runs/{Uri.EscapeDataString(folder)}/report.html\">own report</a>";
+                link += $"{(link.Length > 0 ? " &middot; " : string.Empty)}<a href=\"{runs.Link}{Uri.EscapeDataString(folder)}/{HtmlReport.FileName}\">own report</a>";
             }
 
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{Html.Escape(r.Policy)}</td><td>{r.Seed}</td><td>{Html.Number(r.TimeToTargetHours ?? double.NaN)}</td><td>{Html.Number(r.FinalAccuracy)}</td><td>{Html.Number(r.EnergyKwh)}</td><td>{Html.Number(r.CarbonKg)}</td><td>{Html.Escape(r.StopReason)}</td><td>{link}</td></tr>\n");
@@ -91,4 +105,10 @@ internal static class CompareSection
 
         return sb.Append("</table>\n").ToString();
     }
+
+    /// <summary>
+    /// The runs of one scenario: their rows, the folder holding their run folders (POLICY-seedS), and that folder as a
+    /// link relative to the report.
+    /// </summary>
+    internal sealed record Runs(IReadOnlyList<CompareRow> Rows, string Directory, string Link);
 }

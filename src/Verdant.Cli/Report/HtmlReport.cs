@@ -51,7 +51,7 @@ internal static class HtmlReport
     {
         if (CsvData.TryRead(Path.Combine(directory, "suite.csv")) is { } suite && headingLevel == 2)
         {
-            return SuiteSection.Render(directory, suite, [.. suite.Header]);
+            return SuiteSection.Render(directory, suite);
         }
 
         if (CsvData.TryRead(Path.Combine(directory, "compare.csv")) is { } compare)

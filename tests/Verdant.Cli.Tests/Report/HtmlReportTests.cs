@@ -107,21 +107,24 @@ public sealed class HtmlReportTests : IDisposable
     }
 
     [Fact]
-    public void Report_Suite_RowLinksToEachScenarioSection()
+    public void Report_Suite_RowPerScenarioLinksToItsSection()
     {
         string suite = _run.Data.Out("suite");
-        Directory.CreateDirectory(suite);
-        Directory.Move(_run.Copy("one"), Path.Combine(suite, "one"));
-        Directory.Move(_run.Copy("two"), Path.Combine(suite, "two"));
-        File.WriteAllText(Path.Combine(suite, "suite.csv"), "scenario,best\none,greenest-k\ntwo,greenest-k\nthree,all\n");
+        Directory.CreateDirectory(Path.Combine(suite, "runs", "one"));
+        Directory.Move(_run.Copy("copy"), Path.Combine(suite, "runs", "one", "greenest-k-seed3"));
+        File.WriteAllText(Path.Combine(suite, "suite.csv"), "scenario," + Verdant.Cli.Output.CompareFiles.Header + "\n"
+            + "one,greenest-k,3,true,1.5,0.9,10,2,0.5,100,50,5,10,target accuracy reached\n"
+            + "one,all,3,true,1,0.9,20,8,2,100,50,5,10,target accuracy reached\n"
+            + "two words,all,3,false,,0.7,20,8,2,100,50,5,10,12 rounds done\n");
 
         HtmlReport.Write(suite);
 
         string html = File.ReadAllText(Path.Combine(suite, HtmlReport.FileName));
-        Assert.Contains("<a href=\"#scenario-one\">one</a>", html, StringComparison.Ordinal);
-        Assert.Contains("<section id=\"scenario-two\"", html, StringComparison.Ordinal);
-        Assert.Contains("<td>three</td>", html, StringComparison.Ordinal);
-        Assert.Contains("data-chart=\"scenario-two-map\"", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td><a href=\"#scenario-one\">one</a></td><td>2</td><td>2</td><td>greenest-k (0.5 kg)</td><td>all (1 h)</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td><a href=\"#scenario-two-words\">two words</a></td><td>1</td><td>0</td><td>all (2 kg)</td><td>&ndash;</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<section id=\"scenario-two-words\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-chart=\"scenario-one-pareto\"", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"runs/one/greenest-k-seed3/report.html\">own report</a>", html, StringComparison.Ordinal);
     }
 
     [Fact]

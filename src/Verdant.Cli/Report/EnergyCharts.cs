@@ -106,7 +106,8 @@ internal static class EnergyCharts
     {
         if (hours.Network is { Count: > 0 } rows)
         {
-            return Stacked(id, "network (its own account)", hours.Hours(rows), Stack(hours, rows), 0);
+            var stack = Stack(hours, rows);
+            return Stacked(id, "network (its own account)", hours.Hours(rows), stack, stack.Grid.DefaultIfEmpty(0).Max());
         }
 
         CsvData? rounds = run.Rounds;

@@ -23,6 +23,20 @@ internal static class AccuracyCharts
             return ChartBox.Missing("Accuracy", "rounds.csv is missing or empty");
         }
 
+        (double[] hours, double[] kwh, double[] kg) = Cumulative(rounds);
+        double[] test = rounds.Numbers("test_accuracy");
+        double[]? validation = rounds.Has("validation_accuracy") ? rounds.Numbers("validation_accuracy") : null;
+        double? target = run.SummaryNumber("target_accuracy");
+        return "<div class=\"row\">"
+            + One($"{prefix}-acc-time", hours, test, validation, target, "simulated time (h)")
+            + One($"{prefix}-acc-kwh", kwh, test, validation, target, "cumulative energy (kWh)")
+            + One($"{prefix}-acc-co2", kg, test, validation, target, "cumulative carbon (kg CO2eq)")
+            + "</div>\n";
+    }
+
+    /// <summary>Per round: simulated hours at its end, and energy (kWh) and carbon (kg) summed up to it.</summary>
+    private static (double[] Hours, double[] Kwh, double[] Kg) Cumulative(CsvData rounds)
+    {
         int n = rounds.Count;
         var hours = new double[n];
         var kwh = new double[n];
@@ -39,14 +53,7 @@ internal static class AccuracyCharts
             kg[i] = carbon;
         }
 
-        double[] test = rounds.Numbers("test_accuracy");
-        double[]? validation = rounds.Has("validation_accuracy") ? rounds.Numbers("validation_accuracy") : null;
-        double? target = run.SummaryNumber("target_accuracy");
-        return "<div class=\"row\">"
-            + One($"{prefix}-acc-time", hours, test, validation, target, "simulated time (h)")
-            + One($"{prefix}-acc-kwh", kwh, test, validation, target, "cumulative energy (kWh)")
-            + One($"{prefix}-acc-co2", kg, test, validation, target, "cumulative carbon (kg CO2eq)")
-            + "</div>\n";
+        return (hours, kwh, kg);
     }
 
     private static string One(string id, double[] xs, double[] test, double[]? validation, double? target, string xLabel)

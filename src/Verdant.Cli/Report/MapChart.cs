@@ -21,8 +21,24 @@ internal static class MapChart
             return ChartBox.Missing("Map of sites", "sites.json is missing (written by Verdant since the report was added)");
         }
 
-        var sites = sitesJson.EnumerateArray().Select(s => (Name: s.GetProperty("name").GetString() ?? "?",
-            Lat: s.GetProperty("lat").GetDouble(), Lon: s.GetProperty("lon").GetDouble(), Json: s)).ToList();
+        var sites = sitesJson.EnumerateArray().Select(s => new MapSite(s.GetProperty("name").GetString() ?? "?",
+            s.GetProperty("lat").GetDouble(), s.GetProperty("lon").GetDouble(), s)).ToList();
+        using var plot = new Plot();
+        DrawLinks(plot, json, sites.ToDictionary(s => s.Name, s => (s.Lat, s.Lon), StringComparer.Ordinal));
+        var colormap = new ScottPlot.Colormaps.Viridis();
+        List<SvgChart.Hover> hovers = DrawSites(plot, sites, Shares(hours), colormap);
+        AddKey(plot, colormap);
+        plot.Axes.SetLimits(-180, 180, Math.Min(-60, sites.Min(s => s.Lat) - 5), Math.Max(80, sites.Max(s => s.Lat) + 5));
+        plot.XLabel("longitude (degrees east)");
+        plot.YLabel("latitude (degrees north)");
+        string id = $"{prefix}-map";
+        return ChartBox.Figure(id, SvgChart.Render(plot, id, WidthPx, HeightPx, hovers),
+            "Sites coloured by the share of their energy served by renewables and batteries; lines: the communication graph between sites, darker and wider the more decisions used the link. Rest the pointer on a site for its details.");
+    }
+
+    // Battery energy counts as renewable: batteries charge only from on-site surplus.
+    private static Dictionary<string, double> Shares(SiteHours? hours)
+    {
         var share = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach ((string site, List<string[]> rows) in hours?.Sites ?? [])
         {
@@ -30,11 +46,13 @@ internal static class MapChart
             share[site] = demand > 0 ? (hours.Sum(rows, "renewable_used_kwh") + hours.Sum(rows, "battery_discharge_kwh")) / demand : double.NaN;
         }
 
-        using var plot = new Plot();
-        DrawLinks(plot, json, sites.ToDictionary(s => s.Name, s => (s.Lat, s.Lon), StringComparer.Ordinal));
-        var colormap = new ScottPlot.Colormaps.Viridis();
+        return share;
+    }
+
+    private static List<SvgChart.Hover> DrawSites(Plot plot, List<MapSite> sites, Dictionary<string, double> share, ScottPlot.Colormaps.Viridis colormap)
+    {
         var hovers = new List<SvgChart.Hover>();
-        foreach (var s in sites)
+        foreach (MapSite s in sites)
         {
             double f = share.GetValueOrDefault(s.Name, double.NaN);
             plot.Add.Marker(s.Lon, s.Lat, MarkerShape.FilledCircle, 16, double.IsNaN(f) ? Colors.LightGray : colormap.GetColor(f));
@@ -45,12 +63,18 @@ internal static class MapChart
             hovers.Add(new SvgChart.Hover(s.Lon - 3, s.Lon + 3, s.Lat - 3, s.Lat + 3, Describe(s.Json, f)));
         }
 
+        return hovers;
+    }
+
+    private static void AddKey(Plot plot, ScottPlot.Colormaps.Viridis colormap)
+    {
         foreach (double f in new[] { 0, 0.25, 0.5, 0.75, 1 })
         {
+            Color c = colormap.GetColor(f);
             plot.Legend.ManualItems.Add(new LegendItem
             {
                 LabelText = string.Create(CultureInfo.InvariantCulture, $"{f * 100:0} % renewable or battery"),
-                MarkerShape = MarkerShape.FilledCircle, MarkerFillColor = colormap.GetColor(f), MarkerLineColor = colormap.GetColor(f), MarkerSize = 12,
+                MarkerShape = MarkerShape.FilledCircle, MarkerFillColor = c, MarkerLineColor = c, MarkerSize = 12,
             });
         }
 
@@ -60,12 +84,6 @@ internal static class MapChart
             MarkerLineColor = Colors.LightGray, MarkerSize = 12,
         });
         plot.ShowLegend(Edge.Right);
-        plot.Axes.SetLimits(-180, 180, -60, 80);
-        plot.XLabel("longitude (degrees east)");
-        plot.YLabel("latitude (degrees north)");
-        string id = $"{prefix}-map";
-        return ChartBox.Figure(id, SvgChart.Render(plot, id, WidthPx, HeightPx, hovers),
-            "Sites coloured by the share of their energy served by renewables and batteries; lines: the communication graph between sites, darker and wider the more decisions used the link. Rest the pointer on a site for its details.");
     }
 
     private static void DrawLinks(Plot plot, JsonElement json, Dictionary<string, (double Lat, double Lon)> at)
@@ -98,4 +116,6 @@ internal static class MapChart
         return string.Create(CultureInfo.InvariantCulture,
             $"{Field("name")}: {Field("units")} x {Field("hardware")}, PUE {Field("pue")}, solar {Field("solar_kwp")} kWp, wind {Field("wind_kw")} kW, battery {Field("battery_kwh")} kWh, grid {Field("grid_country")}; renewable or battery share {(double.IsNaN(share) ? "n/a" : (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %")}");
     }
+
+    private sealed record MapSite(string Name, double Lat, double Lon, JsonElement Json);
 }

@@ -36,13 +36,31 @@ internal static class HtmlReport
             throw new ReportException($"{directory}: no such folder");
         }
 
-        WriteRunReports(directory);
-        string body = Section(directory, "report", 2)
-            ?? throw new ReportException($"{directory}: no summary.json, rounds.csv, compare.csv or suite.csv here: not a Verdant output folder");
+        string body;
+        try
+        {
+            WriteRunReports(directory);
+            body = Section(directory, "report", 2)
+                ?? throw new ReportException($"{directory}: no summary.json, rounds.csv, compare.csv or suite.csv here: not a Verdant output folder");
+        }
+        catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException)
+        {
+            // sites.json or summary.json edited by hand, or written by a tool that is not Verdant.
+            throw new ReportException($"{directory}: a file is not as Verdant writes it ({ex.Message})", ex);
+        }
+
         string path = Path.Combine(directory, FileName);
         string temporary = path + ".tmp";
-        File.WriteAllText(temporary, Page(directory, body), new UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            File.WriteAllText(temporary, Page(directory, body), new UTF8Encoding(false));
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
         return path;
     }
 

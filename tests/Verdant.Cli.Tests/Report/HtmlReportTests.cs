@@ -128,6 +128,18 @@ public sealed class HtmlReportTests : IDisposable
     }
 
     [Fact]
+    public void Report_SitesJsonWithoutNames_ExitsTwoNamingTheFolder()
+    {
+        string folder = _run.Copy("bad");
+        File.WriteAllText(Path.Combine(folder, "sites.json"), "{\"sites\": [{\"lat\": 1, \"lon\": 2}]}");
+
+        (int code, _, string err) = ProgramTests.Invoke("report", folder);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.StartsWith($"verdant: {folder}: a file is not as Verdant writes it (", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_NoSuchFolder_ExitsTwo()
     {
         string missing = _run.Data.Out("nowhere");

@@ -114,7 +114,7 @@ internal static class MapChart
     {
         string Field(string name) => site.TryGetProperty(name, out JsonElement v) ? (v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()) ?? string.Empty : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{Field("name")}: {Field("units")} x {Field("hardware")}, PUE {Field("pue")}, solar {Field("solar_kwp")} kWp, wind {Field("wind_kw")} kW, battery {Field("battery_kwh")} kWh, grid {Field("grid_country")}; renewable or battery share {(double.IsNaN(share) ? "n/a" : (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %")}");
+            $"{Field("name")}: {Field("units")} x {Field("hardware")}, PUE {Field("pue")}, solar {Field("solar_kwp")} kWp, wind {Field("wind_kw")} kW, {(Field("battery_kwh") is "null" or "" ? "no battery" : $"battery {Field("battery_kwh")} kWh")}, grid {Field("grid_country")}; renewable or battery share {(double.IsNaN(share) ? "n/a" : (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %")}");
     }
 
     private sealed record MapSite(string Name, double Lat, double Lon, JsonElement Json);

@@ -24,6 +24,9 @@ public sealed class HtmlReportTests : IDisposable
         }
 
         Assert.DoesNotContain("class=\"missing\"", html, StringComparison.Ordinal);
+        Assert.Contains("<title>warsaw: 1 x gpu-v100, PUE", html, StringComparison.Ordinal);
+        Assert.Contains("wind 0 kW, no battery, grid PL;", html, StringComparison.Ordinal);
+        Assert.Contains("wind 0 kW, battery 5 kWh, grid ES;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);

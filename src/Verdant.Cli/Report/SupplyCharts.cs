@@ -27,13 +27,15 @@ internal static class SupplyCharts
     private static string Lines(SiteHours hours, string id, string column, string yLabel, string caption)
     {
         using var plot = new Plot();
-        var palette = new ScottPlot.Palettes.Category20();
+        var palette = new ScottPlot.Palettes.Category10();
         for (int i = 0; i < hours.Sites.Count; i++)
         {
             (string site, List<string[]> rows) = hours.Sites[i];
             var line = plot.Add.ScatterLine(hours.Hours(rows), hours.Column(rows, column), palette.GetColor(i));
             line.LegendText = site;
             line.LineWidth = 1.5f;
+            // Ten distinct colours, then the same colours dashed, then dotted: no two sites look alike up to thirty.
+            line.LinePattern = (i / 10) switch { 0 => LinePattern.Solid, 1 => LinePattern.Dashed, _ => LinePattern.Dotted };
         }
 
         double end = hours.Sites.SelectMany(s => hours.Hours(s.Rows)).Where(double.IsFinite).DefaultIfEmpty(0).Max();

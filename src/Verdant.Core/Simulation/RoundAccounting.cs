@@ -38,8 +38,8 @@ public sealed class RoundAccounting
     public RoundEnergy ChargeRound(DateTimeOffset startUtc, RoundCost cost, ReadOnlySpan<bool> active)
     {
         ArgumentNullException.ThrowIfNull(cost);
-        var sum = new RoundEnergy { BytesSent = cost.BytesSent + _pending.Bytes };
-        sum.Add(_pending.Take());
+        RoundEnergy sum = _pending.Take();
+        sum.BytesSent += cost.BytesSent;
         for (int s = 0; s < _scenario.Sites.Count; s++)
         {
             sum.Add(_ledger.Charge(s, startUtc, cost.DurationS, cost.SiteComputeKwh[s], EnergyUse.Compute));
@@ -106,7 +106,7 @@ public sealed class RoundAccounting
         {
             if (_siteScratchKwh[s] > 0)
             {
-                _pending.Add(_ledger.Charge(s, nowUtc, 60, _siteScratchKwh[s], EnergyUse.Wake), 0);
+                _pending.Add(_ledger.Charge(s, nowUtc, 60, _siteScratchKwh[s], EnergyUse.Wake), EnergyUse.Wake, _siteScratchKwh[s], 0);
             }
         }
     }
@@ -116,9 +116,51 @@ public sealed class RoundAccounting
     {
         long message = (long)_scenario.Workload.MessageBytes;
         double kwh = _network.EnergyKwh(message);
-        _pending.Add(_ledger.ChargeNetwork(_fleet.SiteOf(node), nowUtc, 1, kwh / 2), message);
-        _pending.Add(_ledger.ChargeNetwork(_fleet.SiteOf(sourceNode), nowUtc, 1, kwh / 2), 0);
+        _pending.Add(_ledger.ChargeNetwork(_fleet.SiteOf(node), nowUtc, 1, kwh / 2), EnergyUse.Network, kwh / 2, message);
+        _pending.Add(_ledger.ChargeNetwork(_fleet.SiteOf(sourceNode), nowUtc, 1, kwh / 2), EnergyUse.Network, kwh / 2, 0);
     }
+
+    /// <summary>
+    /// An evaluation gathers the participants' models at the evaluator, the lowest-numbered participant: one copy from
+    /// every other participant, network energy half on each end's grid, added to <paramref name="sum"/>; returns the bytes.
+    /// </summary>
+    public long ChargeGather(DateTimeOffset nowUtc, ReadOnlySpan<bool> participants, ref RoundEnergy sum)
+    {
+        int evaluator = participants.IndexOf(true);
+        if (evaluator < 0)
+        {
+            return 0;
+        }
+
+        long message = (long)_scenario.Workload.MessageBytes;
+        double half = _network.EnergyKwh(message) / 2;
+        long bytes = 0;
+        for (int i = evaluator + 1; i < participants.Length; i++)
+        {
+            if (participants[i])
+            {
+                sum.Add(_ledger.ChargeNetwork(_fleet.SiteOf(i), nowUtc, 1, half));
+                sum.Add(_ledger.ChargeNetwork(_fleet.SiteOf(evaluator), nowUtc, 1, half));
+                sum.NetworkKwh += 2 * half;
+                bytes += message;
+            }
+        }
+
+        sum.BytesSent += bytes;
+        return bytes;
+    }
+
+    /// <summary>The closing gather of the deployed model, carried as pending (no round follows it); returns the bytes.</summary>
+    public long ChargeGatherPending(DateTimeOffset nowUtc, ReadOnlySpan<bool> participants)
+    {
+        var sum = default(RoundEnergy);
+        long bytes = ChargeGather(nowUtc, participants, ref sum);
+        _pending.Add(sum);
+        return bytes;
+    }
+
+    /// <summary>Takes what is still pending after the last round (null when nothing is).</summary>
+    public RoundEnergy? TakePending() => _pending.Any ? _pending.Take() : null;
 
     /// <summary>Closes the books at <paramref name="endUtc"/>.</summary>
     public void Close(DateTimeOffset endUtc) => _ledger.Close(endUtc);

@@ -38,15 +38,19 @@ public sealed partial class Simulation
         _nodeRounds += active;
         _evaluation.RecordRound(_onTime);
         (double validation, double accuracy, double testLoss) = (double.NaN, double.NaN, double.NaN);
-        if ((round + 1) % _scenario.EvaluateEveryRounds == 0)
+        if (_nodeRounds >= _nextEvaluationNodeRounds)
         {
             (validation, _, accuracy, testLoss) = _evaluation.Evaluate(_sgd.Parameters, (_now - _scenario.StartUtc).TotalHours,
                 round + 1, _nodeRounds);
+            long every = _scenario.EvaluateEveryNodeRounds;
+            _nextEvaluationNodeRounds = ((_nodeRounds / every) + 1) * every;
+            _bytes += _accounts.ChargeGather(_now, _evaluation.Participants, ref energy);
+            _gatheredAtNodeRounds = _nodeRounds;
         }
 
         _rounds.Add(new RoundRecord(round, start, _cost.DurationS, active, _cost.OnTimeCount, loss, accuracy, testLoss,
             energy.ComputeKwh, energy.IdleKwh, energy.NetworkKwh, energy.RenewableKwh, energy.BatteryKwh, energy.GridKwh,
-            energy.CarbonG, energy.BytesSent) { ValidationAccuracy = validation });
+            energy.CarbonG, energy.BytesSent) { ValidationAccuracy = validation, WakeKwh = energy.WakeKwh });
     }
 
     /// <summary>
@@ -114,6 +118,13 @@ public sealed partial class Simulation
     {
         double hours = (_now - _scenario.StartUtc).TotalHours;
         FinalMetrics final = _evaluation.Finish(_sgd.Parameters, _active, hours, _rounds.Count, _nodeRounds);
+        if (_nodeRounds > _gatheredAtNodeRounds)
+        {
+            // The deployed model is gathered once more unless the last evaluation already gathered this very model.
+            _bytes += _accounts.ChargeGatherPending(_now, _evaluation.Participants);
+        }
+
+        FlushPending();
         _accounts.Close(_now);
         EnergyLedger ledger = _accounts.Ledger;
         return new SimulationResult(_scenario.Name, _policy.Name, _scenario.Seed, _rounds, _decisions, ledger.Rows(),
@@ -127,6 +138,24 @@ public sealed partial class Simulation
             RepresentedJob = new JobDescription(_scenario.Workload.DerivedFromModel ? "the trained model" : "scenario workload",
                 _scenario.Workload.FlopsPerStep, _scenario.Workload.MessageBytes,
                 _scenario.Workload.DerivedFromModel ? _scenario.Model.ParameterCount : 0),
+        };
+    }
+
+    /// <summary>Charges made after the last round (the closing gather, idle or wake-ups) go into the last round's record.</summary>
+    private void FlushPending()
+    {
+        if (_accounts.TakePending() is not { } p || _rounds.Count == 0)
+        {
+            return;
+        }
+
+        RoundRecord last = _rounds[^1];
+        _rounds[^1] = last with
+        {
+            ComputeKwh = last.ComputeKwh + p.ComputeKwh, IdleKwh = last.IdleKwh + p.IdleKwh,
+            NetworkKwh = last.NetworkKwh + p.NetworkKwh, WakeKwh = last.WakeKwh + p.WakeKwh,
+            RenewableKwh = last.RenewableKwh + p.RenewableKwh, BatteryKwh = last.BatteryKwh + p.BatteryKwh,
+            GridKwh = last.GridKwh + p.GridKwh, CarbonG = last.CarbonG + p.CarbonG, BytesSent = last.BytesSent + p.BytesSent,
         };
     }
 }

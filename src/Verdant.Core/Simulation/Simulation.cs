@@ -47,6 +47,8 @@ public sealed partial class Simulation : IDisposable
     private double _lastLoss = double.NaN;
     private long _bytes;
     private long _nodeRounds;
+    private long _nextEvaluationNodeRounds;
+    private long _gatheredAtNodeRounds;
 
     /// <summary>
     /// Prepares a run of <paramref name="scenario"/> on <paramref name="train"/> (less the validation split it holds out),
@@ -93,6 +95,7 @@ public sealed partial class Simulation : IDisposable
         _onTime = new bool[_fleet.Count];
         _training = new bool[_fleet.Count];
         _now = scenario.StartUtc;
+        _nextEvaluationNodeRounds = scenario.EvaluateEveryNodeRounds;
     }
 
     /// <summary>The supplies built for this run (hourly renewable, load and grid series per site).</summary>

@@ -191,4 +191,36 @@ public class SimulationTests
         Assert.Equal(0, r.Energy.BatteryKwh, 12);
         Assert.Equal(0, r.Energy.CarbonKgByUse.ComputeKg + r.Energy.CarbonKgByUse.IdleKg);
     }
+
+    [Theory]
+    [InlineData("all")]
+    [InlineData("greenest-k")]
+    public void Run_EvaluatesAtFirstRoundEndAfterEachNodeRoundMark(string policy)
+    {
+        SimulationResult r = Run(TestScenarios.Small(policy, rounds: 30) with { EvaluateEveryNodeRounds = 16 });
+
+        long done = 0;
+        var expected = new List<bool>();
+        foreach (RoundRecord round in r.Rounds)
+        {
+            expected.Add((done + round.OnTimeUnits) / 16 > done / 16);
+            done += round.OnTimeUnits;
+        }
+
+        Assert.Equal(expected, r.Rounds.Select(x => !double.IsNaN(x.ValidationAccuracy)));
+    }
+
+    [Fact]
+    public void Run_Evaluation_GathersEveryOtherParticipantsModelAsNetworkBytes()
+    {
+        Scenario scenario = TestScenarios.Small("all", rounds: 10) with { EvaluateEveryNodeRounds = 16 };
+        SimulationResult r = Run(scenario);
+
+        // Ring of 8: 16 copies a round; an evaluation every 2 rounds gathers 7 copies at the evaluator; the last round's
+        // evaluation already gathered the deployed model.
+        long message = (long)scenario.Workload.MessageBytes;
+        Assert.Equal((10 * 16 * message) + (5 * 7 * message), r.BytesSent);
+        Assert.Equal(new NetworkModel(scenario.Network).EnergyKwh(r.BytesSent), r.Energy.NetworkKwh, 9);
+        Assert.Equal(r.BytesSent, r.Rounds.Sum(x => x.BytesSent));
+    }
 }

@@ -24,7 +24,7 @@ internal sealed class ReportRunSetup : IDisposable
         topology: { kind: ring }
         policy: { name: greenest-k, k: 3, epoch_minutes: 60 }
         stop: { rounds: 24, target_accuracy: 0.9 }
-        evaluation: { every_rounds: 3 }
+        evaluation: { every_node_rounds: 9 }
         """;
 
     private readonly TinyCompareSetup _data = new(Scenario);

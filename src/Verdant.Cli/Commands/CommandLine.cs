@@ -17,6 +17,7 @@ internal static class CommandLine
             RunsCommand.Create(ui),
             TopologyCommand.Create(ui),
             BenchCommand.Create(ui, System.Console.Error),
+            ReportCommand.Create(ui),
         };
         return root;
     }

@@ -109,6 +109,7 @@ internal static class CompareCommand
             CompareRow[] rows = [.. runs.Select(r => r.Row)];
             string title = string.Create(CultureInfo.InvariantCulture, $"{scenario.Name}: carbon against time to validation accuracy {target:0.###}");
             CompareFiles.Write(output, runs, loaded.Source, target, ParetoPlot.Render(rows, title, options.Full));
+            ReportCommand.WriteAfter(ui, output);
             ui.Output.Write(CompareTable.Build(CompareAggregation.Summarize(rows), scenario.Name, target, options.Full, output));
             return ExitCodes.Ok;
         });

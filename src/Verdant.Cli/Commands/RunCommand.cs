@@ -55,6 +55,7 @@ internal static class RunCommand
             {
                 GridIntensityLabels = [.. scenario.Sites.Select(s => s.Energy.GridIntensityLabel)],
             });
+            ReportCommand.WriteAfter(ui, output);
             ui.Output.Write(SummaryTable.Build(result, wall, output));
             return ExitCodes.Ok;
         });

@@ -4,9 +4,9 @@ using Verdant.Core.Simulation;
 namespace Verdant.Cli.Output;
 
 /// <summary>
-/// Writes a run's files (summary.json, rounds.csv, energy.csv, decisions.csv) into a fresh temporary folder beside the
-/// destination and swaps them in only when all are written, so a failure never leaves half a run behind and an earlier
-/// run's files never stay beside the new ones.
+/// Writes a run's files (summary.json, rounds.csv, energy.csv, decisions.csv, activity.csv, sites.json) into a fresh
+/// temporary folder beside the destination and swaps them in only when all are written, so a failure never leaves half a
+/// run behind and an earlier run's files never stay beside the new ones.
 /// </summary>
 internal static class RunFiles
 {
@@ -21,6 +21,8 @@ internal static class RunFiles
         WriteText(directory, "rounds.csv", w => WriteRounds(w, result));
         WriteText(directory, "energy.csv", w => WriteEnergy(w, result));
         WriteText(directory, "decisions.csv", w => WriteDecisions(w, result));
+        WriteText(directory, "activity.csv", w => WriteActivity(w, result));
+        WriteText(directory, "sites.json", w => SitesJson.Write(w, result));
     }
 
     private static void WriteText(string directory, string name, Action<TextWriter> write)
@@ -72,6 +74,20 @@ internal static class RunFiles
         {
             Csv.Row(w, Csv.Time(d.TimeUtc), Csv.Number(d.Round), Csv.Number(d.ActiveUnits), Csv.Number(d.ActiveSites),
                 Csv.Number(d.SpectralGap), Csv.Number(d.NoiseScale), Csv.Text(d.Reason), Csv.Number(d.HeterogeneityScale));
+        }
+    }
+
+    // One row per decision and site: the long layout pandas and SQL group by without knowing the site list.
+    private static void WriteActivity(TextWriter w, SimulationResult result)
+    {
+        Csv.Row(w, "time_utc", "round", "site", "units", "active_units");
+        foreach (DecisionRecord d in result.Decisions)
+        {
+            for (int s = 0; s < d.ActiveUnitsBySite.Count; s++)
+            {
+                Csv.Row(w, Csv.Time(d.TimeUtc), Csv.Number(d.Round), Csv.Text(result.SiteNames[s]),
+                    Csv.Number(s < result.Sites.Count ? result.Sites[s].Units : 0), Csv.Number(d.ActiveUnitsBySite[s]));
+            }
         }
     }
 }

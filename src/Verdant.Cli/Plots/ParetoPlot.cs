@@ -45,6 +45,15 @@ internal static class ParetoPlot
     private static byte[] Draw(IReadOnlyList<CompareRow> rows, string title, bool wholeRuns)
     {
         using var plot = new Plot();
+        Compose(plot, rows, title, wholeRuns);
+        return plot.GetImageBytes(WidthPx, HeightPx, ImageFormat.Png);
+    }
+
+    /// <summary>Draws the chart onto <paramref name="plot"/> (the PNG above, and the HTML report's SVG).</summary>
+    public static void Compose(Plot plot, IReadOnlyList<CompareRow> rows, string title, bool wholeRuns)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        ArgumentNullException.ThrowIfNull(rows);
         var palette = new ScottPlot.Palettes.Category10();
         string[] policies = [.. rows.Select(r => r.Policy).Distinct(StringComparer.Ordinal)];
         for (int p = 0; p < policies.Length; p++)
@@ -79,7 +88,6 @@ internal static class ParetoPlot
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "missed the target: not plotted" });
         plot.ShowLegend(Edge.Right);
         SetLimits(plot, rows);
-        return plot.GetImageBytes(WidthPx, HeightPx, ImageFormat.Png);
     }
 
     // Both axes start at zero (the distance to the origin is the point of a Pareto chart); y a little below, so that

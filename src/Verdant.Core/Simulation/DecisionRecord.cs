@@ -4,6 +4,12 @@ namespace Verdant.Core.Simulation;
 public sealed record DecisionRecord(DateTimeOffset TimeUtc, int Round, int ActiveUnits, int ActiveSites, double SpectralGap,
     double NoiseScale, string Reason)
 {
+    /// <summary>Active units per site under this decision, in site order (empty when not recorded).</summary>
+    public IReadOnlyList<int> ActiveUnitsBySite { get; init; } = [];
+
+    /// <summary>The active graph under this decision, folded to site pairs (empty when not recorded).</summary>
+    public IReadOnlyList<SiteLink> SiteLinks { get; init; } = [];
+
     /// <summary>The between-node heterogeneity scale zeta^2 / |G|^2 then (NaN until measured).</summary>
     public double HeterogeneityScale { get; init; } = double.NaN;
 }

@@ -44,7 +44,33 @@ public sealed partial class Simulation
         _decisions.Add(new DecisionRecord(_now, round, count, sites, gap, _noiseScale.Estimate, reason)
         {
             HeterogeneityScale = _noiseScale.HeterogeneityScale,
+            ActiveUnitsBySite = ActiveBySite(),
+            SiteLinks = SiteLinksOf(graph),
         });
+    }
+
+    private int[] ActiveBySite()
+    {
+        var counts = new int[_scenario.Sites.Count];
+        for (int i = 0; i < _active.Length; i++)
+        {
+            counts[_fleet.SiteOf(i)] += _active[i] ? 1 : 0;
+        }
+
+        return counts;
+    }
+
+    private SiteLink[] SiteLinksOf(Graph graph)
+    {
+        var edges = new Dictionary<(int, int), int>();
+        foreach ((int a, int b) in graph.Edges())
+        {
+            int sa = _fleet.SiteOf(a), sb = _fleet.SiteOf(b);
+            (int, int) key = sa <= sb ? (sa, sb) : (sb, sa);
+            edges[key] = edges.GetValueOrDefault(key) + 1;
+        }
+
+        return [.. edges.OrderBy(e => e.Key).Select(e => new SiteLink(e.Key.Item1, e.Key.Item2, e.Value))];
     }
 
     /// <summary>

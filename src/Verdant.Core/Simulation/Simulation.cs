@@ -157,7 +157,7 @@ public sealed partial class Simulation : IDisposable
             }
         }
 
-        return Finish(stopReason);
+        return Finish(stopReason) with { Sites = _scenario.Sites };
     }
 
     /// <inheritdoc />

@@ -19,6 +19,9 @@ public sealed record SimulationResult(
     double? TimeToTargetHours,
     string StopReason)
 {
+    /// <summary>The scenario's sites, in site order (their places and energy sources, for maps and reports).</summary>
+    public IReadOnlyList<Site> Sites { get; init; } = [];
+
     /// <summary>Network energy by hour (its own account: grid only, carbon at the mean of both ends' intensities).</summary>
     public IReadOnlyList<NetworkHourRecord> NetworkRows { get; init; } = [];
 

@@ -24,6 +24,10 @@ internal static class RunSetup
             }
 
             s = s with { PolicyName = policy.ToLowerInvariant() };
+            if (SizeLimits.TooManyUnitsForPolicy(s.Sites.Sum(site => (long)site.Units), s.PolicyName) is { } problem)
+            {
+                throw new UsageException($"--policy: the fleet's {problem}");
+            }
         }
 
         if (rounds is { } r)

@@ -58,6 +58,11 @@ internal static class TopologyCommand
         }
 
         SizeLimits.CheckUnits(nodes, "--nodes");
+        if (SizeLimits.TooManyUnits(nodes, kind, sited: false) is { } quadratic)
+        {
+            throw new UsageException($"--nodes: {quadratic}");
+        }
+
         if (template.K < 1)
         {
             throw new UsageException($"--k: must be a positive whole number, got {template.K}");

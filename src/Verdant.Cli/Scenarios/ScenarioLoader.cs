@@ -102,7 +102,21 @@ internal static partial class ScenarioLoader
             Deadline = deadline,
         };
         evaluation?.RejectUnknownKeys();
+        CheckQuadraticSizes(root, scenario, units);
         return scenario;
+    }
+
+    private static void CheckQuadraticSizes(YamlMap root, Scenario scenario, int units)
+    {
+        if (SizeLimits.TooManyUnits(units, scenario.Topology.Kind) is { } topology)
+        {
+            throw new ScenarioException($"{root.Source}: topology.kind: the fleet's {topology}");
+        }
+
+        if (SizeLimits.TooManyUnitsForPolicy(units, scenario.PolicyName) is { } policy)
+        {
+            throw new ScenarioException($"{root.Source}: policy.name: the fleet's {policy}");
+        }
     }
 
     /// <summary>

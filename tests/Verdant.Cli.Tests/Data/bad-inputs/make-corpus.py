@@ -50,7 +50,7 @@ stop:
   target_accuracy: 0.5
   deadline_hours: 24
 evaluation:
-  every_rounds: 5
+  every_node_rounds: 5
 """
 
 
@@ -104,8 +104,8 @@ SCENARIOS = {
     "units-text": rep("    units: 2\n", "    units: two\n"),
     "units-fraction": rep("    units: 2\n", "    units: 2.5\n"),
     "units-overflow": rep("    units: 2\n", "    units: 99999999999\n"),
-    "units-10000": rep("    units: 2\n", "    units: 10000\n"),
-    "units-fleet-too-large": rep("    units: 2\n", "    units: 1500\n").replace("units: 2, hardware: gpu-h100", "units: 1500, hardware: gpu-h100"),
+    "units-10000": rep("    units: 2\n", "    units: 10000\n").replace("  kind: ring\n", "  kind: complete\n"),
+    "units-fleet-too-large": rep("    units: 2\n", "    units: 60000\n").replace("units: 2, hardware: gpu-h100", "units: 60000, hardware: gpu-h100"),
     "units-all-zero": rep("    units: 2\n", "    units: 0\n").replace("units: 2, hardware: gpu-h100", "units: 0, hardware: gpu-h100"),
     "hardware-unknown": rep("    hardware: gpu-a100\n", "    hardware: gpu-a1000\n"),
     "hardware-missing": rep("    hardware: gpu-a100\n", ""),
@@ -156,7 +156,7 @@ SCENARIOS = {
     "stop-target-above-one": rep("  target_accuracy: 0.5\n", "  target_accuracy: 1.5\n"),
     "stop-deadline-zero": rep("  deadline_hours: 24\n", "  deadline_hours: 0\n"),
     "stop-deadline-ten-years": rep("  deadline_hours: 24\n", "  deadline_hours: 87600\n"),
-    "evaluation-zero": rep("  every_rounds: 5\n", "  every_rounds: 0\n"),
+    "evaluation-zero": rep("  every_node_rounds: 5\n", "  every_node_rounds: 0\n"),
     "data-dir-missing": rep("seed: 7\n", "seed: 7\ndata:\n  dir: no-such-folder\n"),
     "data-unknown-key": rep("seed: 7\n", "seed: 7\ndata:\n  folder: x\n"),
     "forecast-unknown-key": rep("seed: 7\n", "seed: 7\nforecast:\n  horizon: 3\n"),

@@ -32,7 +32,7 @@ public sealed partial class Simulation
         }
 
         DateTimeOffset start = _now;
-        RoundEnergy energy = _accounts.ChargeRound(start, _cost, _active);
+        RoundEnergy energy = _accounts.ChargeRound(start, _cost, _active, _training);
         _now += TimeSpan.FromSeconds(_cost.DurationS);
         _bytes += _cost.BytesSent;
         _nodeRounds += active;

@@ -40,6 +40,12 @@ internal static partial class ScenarioLoader
         ["mlp"] = ModelKind.Mlp,
     };
 
+    private static readonly Dictionary<string, NetworkCarbon> NetworkCarbons = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["endpoints"] = NetworkCarbon.Endpoints,
+        ["fleet-mean"] = NetworkCarbon.FleetMean,
+    };
+
     private static readonly Dictionary<string, NetworkEnergyModel> NetworkModels = new(StringComparer.OrdinalIgnoreCase)
     {
         ["per-gb"] = NetworkEnergyModel.PerGb,
@@ -206,6 +212,7 @@ internal static partial class ScenarioLoader
             map.Double("fiber_speed_fraction", defaults.FiberSpeedFraction, 0.01, 1), map.Double("per_hop_latency_ms", defaults.PerHopLatencyS * 1e3, 0) / 1e3)
         {
             Model = Choice(map, "model", NetworkModels, "per-gb"),
+            Carbon = Choice(map, "carbon", NetworkCarbons, "endpoints"),
             MarginalKwhPerGb = map.Double("marginal_kwh_per_gb", defaults.MarginalKwhPerGb, 0),
             BaselineWPerUnit = map.Double("baseline_w_per_unit", defaults.BaselineWPerUnit, 0),
         };

@@ -23,7 +23,7 @@ public sealed class RoundAccounting
         _scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
         _fleet = fleet ?? throw new ArgumentNullException(nameof(fleet));
         _network = network ?? throw new ArgumentNullException(nameof(network));
-        _ledger = new EnergyLedger(supplies, scenario.StartUtc);
+        _ledger = new EnergyLedger(supplies, scenario.StartUtc) { NetworkCarbon = scenario.Network.Carbon };
         _siteScratchKwh = new double[scenario.Sites.Count];
     }
 

@@ -20,6 +20,7 @@ public sealed partial class Simulation
             History = _evaluation.History,
             BatchSize = _scenario.Training.BatchSize,
             RoundTime = _roundTime,
+            NetworkCarbon = _scenario.Network.Carbon,
         };
         Allocation allocation = _policy.Decide(context);
         if (allocation.Active.Length != _fleet.Count)

@@ -100,7 +100,7 @@ internal static partial class ScenarioLoader
     {
         var battery = new BatterySpec(map.RequiredDouble("capacity_kwh", 0), map.RequiredDouble("charge_kw", 0),
             map.RequiredDouble("discharge_kw", 0), map.Double("efficiency", 0.9, 0.01, 1), map.Double("min_soc", 0.1, 0, 1),
-            map.Double("initial_soc", 0.5, 0, 1));
+            map.Has("initial_soc") ? map.Double("initial_soc", 0, 0, 1) : null);
         if (battery.InitialSocFraction < battery.MinSocFraction)
         {
             throw new ScenarioException($"{map.Source}: {map.Sub("initial_soc")}: must not be below min_soc ({battery.MinSocFraction})");

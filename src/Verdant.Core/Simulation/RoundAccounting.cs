@@ -23,7 +23,7 @@ public sealed class RoundAccounting
         _scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
         _fleet = fleet ?? throw new ArgumentNullException(nameof(fleet));
         _network = network ?? throw new ArgumentNullException(nameof(network));
-        _ledger = new EnergyLedger(supplies, scenario.StartUtc);
+        _ledger = new EnergyLedger(supplies, scenario.StartUtc) { NetworkCarbon = scenario.Network.Carbon };
         _siteScratchKwh = new double[scenario.Sites.Count];
     }
 
@@ -35,7 +35,7 @@ public sealed class RoundAccounting
     /// pending and the idle draw of the units left out; returns the round's record (its index, loss and accuracy are
     /// filled by the caller).
     /// </summary>
-    public RoundEnergy ChargeRound(DateTimeOffset startUtc, RoundCost cost, ReadOnlySpan<bool> active)
+    public RoundEnergy ChargeRound(DateTimeOffset startUtc, RoundCost cost, ReadOnlySpan<bool> active, ReadOnlySpan<bool> training)
     {
         ArgumentNullException.ThrowIfNull(cost);
         RoundEnergy sum = _pending.Take();
@@ -50,7 +50,7 @@ public sealed class RoundAccounting
             sum.NetworkKwh += cost.SiteNetworkKwh[s];
         }
 
-        sum.Add(ChargeInactive(startUtc, cost.DurationS, active));
+        sum.Add(ChargeInactive(startUtc, cost.DurationS, active, training));
         return sum;
     }
 
@@ -58,21 +58,27 @@ public sealed class RoundAccounting
     /// Idle draw while no round runs (nothing trains this epoch), carried into the next round's record as pending.
     /// </summary>
     public void ChargeIdleBetweenRounds(DateTimeOffset from, double durationS, ReadOnlySpan<bool> active)
-        => _pending.Add(ChargeInactive(from, durationS, active));
+        => _pending.Add(ChargeInactive(from, durationS, active, []));
 
-    /// <summary>Units kept powered but not training draw idle W x PUE (nothing when they are switched off).</summary>
-    public RoundEnergy ChargeInactive(DateTimeOffset from, double durationS, ReadOnlySpan<bool> active)
+    /// <summary>
+    /// Units powered but not training draw idle W x PUE: active units that do not train (<paramref name="training"/>;
+    /// empty: none trains), e.g. FedZero's units whose site lacks the excess, since a woken unit is on; and units left
+    /// out, when they are kept idle rather than switched off.
+    /// </summary>
+    public RoundEnergy ChargeInactive(DateTimeOffset from, double durationS, ReadOnlySpan<bool> active, ReadOnlySpan<bool> training)
     {
         var total = default(RoundEnergy);
-        if (_scenario.Inactive != InactivePower.Idle || durationS <= 0)
+        if (durationS <= 0)
         {
             return total;
         }
 
+        bool leftOutIdle = _scenario.Inactive == InactivePower.Idle;
         Array.Clear(_siteScratchKwh);
         for (int i = 0; i < active.Length; i++)
         {
-            if (!active[i])
+            bool trains = !training.IsEmpty && training[i];
+            if (active[i] ? !trains : leftOutIdle)
             {
                 _siteScratchKwh[_fleet.SiteOf(i)] += _fleet.PowerAt(_fleet.SiteOf(i)).IdleKwh(durationS);
             }
@@ -116,13 +122,21 @@ public sealed class RoundAccounting
         }
     }
 
-    /// <summary>A rejoining unit downloads one model copy from <paramref name="sourceNode"/>: network energy, half on each end's grid.</summary>
-    public void ChargeDownload(DateTimeOffset nowUtc, int node, int sourceNode)
+    /// <summary>
+    /// A rejoining unit pulls the mean of its <paramref name="sources"/>' models: one copy from each, network energy half
+    /// on the joining unit's grid and half on that source's; returns the bytes.
+    /// </summary>
+    public long ChargeDownload(DateTimeOffset nowUtc, int node, ReadOnlySpan<int> sources)
     {
         long message = (long)_scenario.Workload.MessageBytes;
-        double kwh = _network.EnergyKwh(message);
-        _pending.Add(_ledger.ChargeNetwork(_fleet.SiteOf(node), nowUtc, 1, kwh / 2), EnergyUse.Network, kwh / 2, message);
-        _pending.Add(_ledger.ChargeNetwork(_fleet.SiteOf(sourceNode), nowUtc, 1, kwh / 2), EnergyUse.Network, kwh / 2, 0);
+        double half = _network.EnergyKwh(message) / 2;
+        foreach (int source in sources)
+        {
+            _pending.Add(_ledger.ChargeNetwork(_fleet.SiteOf(node), nowUtc, 1, half), EnergyUse.Network, half, message);
+            _pending.Add(_ledger.ChargeNetwork(_fleet.SiteOf(source), nowUtc, 1, half), EnergyUse.Network, half, 0);
+        }
+
+        return message * sources.Length;
     }
 
     /// <summary>

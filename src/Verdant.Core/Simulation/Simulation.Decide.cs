@@ -20,6 +20,7 @@ public sealed partial class Simulation
             History = _evaluation.History,
             BatchSize = _scenario.Training.BatchSize,
             RoundTime = _roundTime,
+            NetworkCarbon = _scenario.Network.Carbon,
         };
         Allocation allocation = _policy.Decide(context);
         if (allocation.Active.Length != _fleet.Count)
@@ -86,8 +87,9 @@ public sealed partial class Simulation
     }
 
     /// <summary>
-    /// Units that join pull the mean model of their neighbours that were already training (one model download each,
-    /// charged as network bytes and energy at the joining unit's site); on the first decision nobody has trained yet.
+    /// Units that join pull the mean model of their neighbours that were already training (one copy from each such
+    /// neighbour, charged as network bytes and energy split between the two ends); on the first decision nobody has
+    /// trained yet.
     /// </summary>
     private void CatchUpRejoining(bool[] previous)
     {
@@ -115,9 +117,9 @@ public sealed partial class Simulation
 
             if (sources.Count > 0)
             {
-                _sgd.CatchUp(i, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sources));
-                _bytes += (long)_scenario.Workload.MessageBytes;
-                _accounts.ChargeDownload(_now, i, sources[0]);
+                ReadOnlySpan<int> from = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sources);
+                _sgd.CatchUp(i, from);
+                _bytes += _accounts.ChargeDownload(_now, i, from);
             }
         }
     }

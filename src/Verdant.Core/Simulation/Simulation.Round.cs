@@ -33,7 +33,7 @@ public sealed partial class Simulation
         }
 
         DateTimeOffset start = _now;
-        RoundEnergy energy = _accounts.ChargeRound(start, _cost, _active);
+        RoundEnergy energy = _accounts.ChargeRound(start, _cost, _active, _training);
         _now += TimeSpan.FromSeconds(_cost.DurationS);
         _bytes += _cost.BytesSent;
         _nodeRounds += active;
@@ -144,7 +144,10 @@ public sealed partial class Simulation
                 _scenario.Model.ParameterCount * (double)sizeof(float), _scenario.Model.ParameterCount),
             RepresentedJob = new JobDescription(_scenario.Workload.DerivedFromModel ? "the trained model" : "scenario workload",
                 _scenario.Workload.FlopsPerStep, _scenario.Workload.MessageBytes,
-                _scenario.Workload.DerivedFromModel ? _scenario.Model.ParameterCount : 0),
+                _scenario.Workload.DerivedFromModel ? _scenario.Model.ParameterCount : (long)(_scenario.Workload.MessageBytes / sizeof(float)))
+            {
+                ParametersImplied = !_scenario.Workload.DerivedFromModel,
+            },
         };
     }
 

@@ -293,4 +293,14 @@ public class SimulationTests
 
         Assert.Equal(warm + 90, cold, 9);
     }
+
+    [Fact]
+    public void Run_WorkloadNotFromModel_RepresentedJobParametersImpliedByMessageBytes()
+    {
+        SimulationResult r = Run(TestScenarios.Small("all", rounds: 2));
+
+        Assert.Equal(50_000_000, r.RepresentedJob!.Parameters);
+        Assert.True(r.RepresentedJob.ParametersImplied);
+        Assert.False(r.TrainedModel!.ParametersImplied);
+    }
 }

@@ -14,9 +14,11 @@ internal static class WorkspaceReport
         ArgumentNullException.ThrowIfNull(ui);
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(runs);
-        // Wired by the lead when the report writer (branch `report`) lands, e.g. for suites:
-        //   if (workspace.Kind == "suite") { ReportCommand.WriteAfter(ui, workspace.Directory); }
-        // Its HtmlReport reads suite.csv, suite-summary.csv, pareto/ and runs/ from the folder; a sweep folder has none
-        // of its files yet (results.parquet and runs.db instead), so sweeps need a section of their own first.
+        // A sweep folder holds results.parquet and runs.db, which the report does not draw yet; each of its runs is an
+        // ordinary run folder that `verdant report` reads.
+        if (workspace.Kind == "suite")
+        {
+            Commands.ReportCommand.WriteAfter(ui, workspace.Directory);
+        }
     }
 }

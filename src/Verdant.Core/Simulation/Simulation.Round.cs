@@ -125,7 +125,7 @@ public sealed partial class Simulation
 
     private (double Loss, double Accuracy) EvaluateAverage()
     {
-        _sgd.Parameters.MeanOfRows(_average);
+        _sgd.ReadParameters().MeanOfRows(_average);
         return _model.Evaluate(_average, _test, _evalWorkspace);
     }
 
@@ -137,7 +137,7 @@ public sealed partial class Simulation
             _timeToTargetHours = (_now - _scenario.StartUtc).TotalHours;
         }
 
-        double distance = Gossip.ConsensusDistance(_sgd.Parameters, _all, _sgd.Scratch.Row(0));
+        double distance = Gossip.ConsensusDistance(_sgd.ReadParameters(), _all, _average);
         _ledger.Close(_now);
         return new SimulationResult(_scenario.Name, _policy.Name, _scenario.Seed, _rounds, _decisions, _ledger.Rows(),
             _scenario.Sites.Select(s => s.Name).ToArray(), _ledger.Totals, new FinalMetrics(accuracy, loss, distance),

@@ -12,6 +12,7 @@ internal static class InProcessCluster
     {
         ClusterWorkload workload = ClusterScenarios.Workload(scenario);
         var builder = new InProcessTestClusterBuilder((short)silos);
+        builder.Options.ConfigureFileLogging = true;
         builder.ConfigureSilo((options, silo) =>
         {
             int index = SiloIndex(options.SiloName);
@@ -20,6 +21,7 @@ internal static class InProcessCluster
         });
         InProcessTestCluster cluster = builder.Build();
         await cluster.DeployAsync();
+        await cluster.WaitForLivenessToStabilizeAsync();
         return cluster;
     }
 

@@ -2,7 +2,7 @@ namespace Verdant.Cluster.Contracts;
 
 /// <summary>
 /// A unit's report after its local steps: mean loss over the steps, |g|^2 of its last gradient (and g itself when the
-/// plan asked, for the gradient-noise estimate), the neighbours its parameters could not reach, and its busy seconds.
+/// plan asked, for the gradient-noise estimate), and its busy seconds.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record TrainReply(
@@ -10,5 +10,4 @@ public sealed record TrainReply(
     [property: Id(1)] float Loss,
     [property: Id(2)] float GradientNormSquared,
     [property: Id(3)] float[]? Gradient,
-    [property: Id(4)] int[] Unreached,
-    [property: Id(5)] double BusyS);
+    [property: Id(4)] double BusyS);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics.Tensors;
 using Verdant.Cluster.Contracts;
 using Verdant.Core.Consensus;
@@ -8,7 +9,9 @@ namespace Verdant.Cluster.Grains;
 /// <summary>
 /// The round loop's trainer when every unit is a grain: a round is two phases with a barrier, train-and-send then mix,
 /// so that the coordinator can drop units that failed and rebuild the Metropolis weights for the survivors before anyone
-/// mixes. Blocking by design: it runs on the coordinator's own thread, never on a grain's scheduler.
+/// mixes. A unit asked to mix before its neighbours' one-way messages have all arrived says which are missing and is
+/// asked again; a sender still missing after <see cref="DeliveryTimeout"/> is dropped from the round like a failed unit.
+/// Blocking by design: it runs on the coordinator's own thread, never on a grain's scheduler.
 /// </summary>
 /// <remarks>
 /// Every reduction (mean loss, gradient statistics, catch-up mean) is done in node order with the same float operations as
@@ -16,6 +19,8 @@ namespace Verdant.Cluster.Grains;
 /// </remarks>
 internal sealed class GrainTrainer : IRoundTrainer
 {
+    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(30);
+
     private readonly Func<int, INodeGrain> _node;
     private readonly bool _gradients;
     private readonly int _batchSize;
@@ -64,14 +69,8 @@ internal sealed class GrainTrainer : IRoundTrainer
 
         TrainReply?[] replies = Train(units, mixing);
         bool[] survivors = Survivors(active.Length, units, replies);
-        MixingMatrix weights = mixing;
-        if (units.Any(i => !survivors[i]))
-        {
-            weights = new MixingMatrix(mixing.Graph);
-            weights.Rebuild(survivors);
-        }
-
-        Wait(units.Where(i => survivors[i]).Select(i => _node(i).Mix(PlanMix(weights, i))));
+        bool[] mask = active.ToArray();
+        MixSurvivors(mixing, survivors, mask);
         LastDropped = [.. units.Where(i => !survivors[i])];
         return Reduce(units, replies, survivors);
     }
@@ -80,7 +79,8 @@ internal sealed class GrainTrainer : IRoundTrainer
     {
         if (!sources.IsEmpty)
         {
-            _node(node).CatchUp(sources.ToArray()).GetAwaiter().GetResult();
+            float[][] rows = Task.WhenAll(sources.ToArray().Select(j => _node(j).GetParameters())).GetAwaiter().GetResult();
+            _node(node).CatchUp(rows).GetAwaiter().GetResult();
         }
     }
 
@@ -131,14 +131,6 @@ internal sealed class GrainTrainer : IRoundTrainer
         for (int a = 0; a < units.Length; a++)
         {
             survivors[units[a]] = replies[a] is not null;
-        }
-
-        foreach (TrainReply? reply in replies)
-        {
-            foreach (int j in reply?.Unreached ?? [])
-            {
-                survivors[j] = false;
-            }
         }
 
         return survivors;
@@ -213,18 +205,64 @@ internal sealed class GrainTrainer : IRoundTrainer
         return count == 0 ? float.NaN : sum / count;
     }
 
-    private static void Wait(IEnumerable<Task> tasks)
+    // Asks every survivor to mix until all have; senders whose rows never came are dropped and the weights rebuilt
+    // (units that had already mixed keep what they mixed: a failure mid-round costs that round's exactness, nothing more).
+    private void MixSurvivors(MixingMatrix mixing, bool[] survivors, bool[] active)
     {
-        foreach (Task task in tasks.ToArray())
+        MixingMatrix weights = survivors.AsSpan().SequenceEqual(active) ? mixing : Rebuilt(mixing, survivors);
+        var pending = new SortedSet<int>(Enumerable.Range(0, survivors.Length).Where(i => survivors[i]));
+        long started = Stopwatch.GetTimestamp();
+        int pauseMs = 0;
+        while (pending.Count > 0)
         {
-            try
+            int[] order = [.. pending];
+            Task<int[]>[] calls = [.. order.Select(i => _node(i).Mix(PlanMix(weights, i)))];
+            var missing = new SortedSet<int>();
+            for (int k = 0; k < order.Length; k++)
             {
-                task.GetAwaiter().GetResult();
+                try
+                {
+                    int[] lacking = calls[k].GetAwaiter().GetResult();
+                    missing.UnionWith(lacking);
+                    if (lacking.Length == 0)
+                    {
+                        pending.Remove(order[k]);
+                    }
+                }
+                catch (Exception ex) when (ex is not DivergenceException and not OutOfMemoryException)
+                {
+                    // Lost between its training and its mix: it keeps its own parameters.
+                    pending.Remove(order[k]);
+                }
             }
-            catch (Exception ex) when (ex is not DivergenceException and not OutOfMemoryException)
+
+            if (pending.Count == 0)
             {
-                // A unit lost between its training and its mix keeps its own parameters; the others have mixed.
+                break;
             }
+
+            if (Stopwatch.GetElapsedTime(started) > DeliveryTimeout)
+            {
+                foreach (int j in missing)
+                {
+                    survivors[j] = false;
+                    pending.Remove(j);
+                }
+
+                weights = Rebuilt(mixing, survivors);
+                started = Stopwatch.GetTimestamp();
+                continue;
+            }
+
+            Thread.Sleep(pauseMs);
+            pauseMs = Math.Min(20, (2 * pauseMs) + 1);
         }
+    }
+
+    private static MixingMatrix Rebuilt(MixingMatrix mixing, bool[] survivors)
+    {
+        var weights = new MixingMatrix(mixing.Graph);
+        weights.Rebuild(survivors);
+        return weights;
     }
 }

@@ -11,6 +11,10 @@ namespace Verdant.Cluster.Grains;
 /// One compute unit: a thin adapter over Core's single-node D-PSGD step (<see cref="DecentralizedSgd.LocalSteps"/>) and
 /// single-row mix (<see cref="Gossip.MixRow"/>), so a unit computes exactly what its row of the simulator computes.
 /// </summary>
+/// <remarks>
+/// Not reentrant, and it never awaits another unit: parameters go out as one-way messages, so no cycle of waits can
+/// form between neighbours (awaited deliveries between units on one silo were observed to stall in Orleans 10.4.2).
+/// </remarks>
 [SitePlacement]
 internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGrain> logger) : Grain, INodeGrain
 {
@@ -44,7 +48,7 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
         return Task.CompletedTask;
     }
 
-    public async Task<TrainReply> Train(RoundPlan plan)
+    public Task<TrainReply> Train(RoundPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
         long started = Stopwatch.GetTimestamp();
@@ -60,31 +64,36 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
 
         double busyS = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var message = new ParameterMessage(plan.Round, _unit, _sgd.Parameters.ReadRow(0).ToArray());
-        int[] unreached = await SendAsync(plan.Neighbours, message);
+        foreach (int j in plan.Neighbours)
+        {
+            _ = Node(j).Deliver(message);
+        }
+
         float[]? gradient = plan.ReturnGradient ? _sgd.Gradients.ReadRow(0).ToArray() : null;
-        return new TrainReply(plan.Round, loss, _sgd.GradientNormsSquared[0], gradient, unreached, busyS);
+        return Task.FromResult(new TrainReply(plan.Round, loss, _sgd.GradientNormsSquared[0], gradient, busyS));
     }
 
-    public Task Mix(MixPlan plan)
+    public Task<int[]> Mix(MixPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        int[] missing = [.. plan.Sources.Where(j => !_inbox.ContainsKey((plan.Round, j)))];
+        if (missing.Length > 0 || plan.Round <= _mixedRound)
+        {
+            return Task.FromResult(missing);
+        }
+
         _sgd.Parameters.ReadRow(0).CopyTo(_self);
         var rows = new ReadOnlyMemory<float>[plan.Sources.Length + 1];
         rows[0] = _self;
         for (int k = 0; k < plan.Sources.Length; k++)
         {
-            if (!_inbox.TryGetValue((plan.Round, plan.Sources[k]), out float[]? row))
-            {
-                throw new InvalidOperationException($"unit {_unit}, round {plan.Round}: no parameters from unit {plan.Sources[k]}");
-            }
-
-            rows[k + 1] = row;
+            rows[k + 1] = _inbox[(plan.Round, plan.Sources[k])];
         }
 
         Gossip.MixRow(plan.Weights, rows, _sgd.Parameters.Row(0));
-        _mixedRound = Math.Max(_mixedRound, plan.Round);
+        _mixedRound = plan.Round;
         DropThrough(plan.Round);
-        return Task.CompletedTask;
+        return Task.FromResult(missing);
     }
 
     public Task Deliver(ParameterMessage message)
@@ -102,11 +111,11 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
         return Task.CompletedTask;
     }
 
-    public async Task CatchUp(int[] sources)
+    public Task CatchUp(float[][] rows)
     {
-        ArgumentNullException.ThrowIfNull(sources);
-        float[][] rows = await Task.WhenAll(sources.Select(j => Node(j).GetParameters()));
+        ArgumentNullException.ThrowIfNull(rows);
         _sgd.CatchUpFrom(0, [.. rows.Select(r => (ReadOnlyMemory<float>)r)]);
+        return Task.CompletedTask;
     }
 
     public Task<float[]> GetParameters() => Task.FromResult(_sgd.Parameters.ReadRow(0).ToArray());
@@ -114,27 +123,6 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
     public Task<NodeCounters> GetCounters() => Task.FromResult(new NodeCounters(_late, _duplicate, _mixedRound));
 
     private INodeGrain Node(int unit) => GrainFactory.GetGrain<INodeGrain>(NodeKey.Format(_run, unit, workload.SiteOfUnit[unit]));
-
-    // A neighbour that cannot be reached is reported, not thrown: the coordinator drops it and this unit still mixes.
-    private async Task<int[]> SendAsync(int[] neighbours, ParameterMessage message)
-    {
-        var unreached = new List<int>();
-        Task[] sends = [.. neighbours.Select(j => Node(j).Deliver(message))];
-        for (int k = 0; k < sends.Length; k++)
-        {
-            try
-            {
-                await sends[k];
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                LogUnreached(logger, _unit, neighbours[k], message.Round, ex.Message);
-                unreached.Add(neighbours[k]);
-            }
-        }
-
-        return [.. unreached];
-    }
 
     private void DropThrough(int round)
     {
@@ -146,7 +134,4 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "unit {Unit} of site {Site} activated")]
     private static partial void LogActivated(ILogger logger, int unit, string site);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "unit {Unit} could not send round {Round} to unit {Neighbour}: {Reason}")]
-    private static partial void LogUnreached(ILogger logger, int unit, int neighbour, int round, string reason);
 }

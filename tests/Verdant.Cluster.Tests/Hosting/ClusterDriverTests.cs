@@ -2,10 +2,10 @@ using Orleans.TestingHost;
 using Verdant.Cluster.Hosting;
 using Verdant.Core.Simulation;
 
-namespace Verdant.Cluster.Tests.Grains;
+namespace Verdant.Cluster.Tests.Hosting;
 
 [Trait("Category", "Cluster")]
-public class CoordinatorGrainTests
+public class ClusterDriverTests
 {
     [Theory]
     [InlineData("all")]
@@ -16,7 +16,7 @@ public class CoordinatorGrainTests
         SimulationResult expected = ClusterScenarios.Simulate(scenario);
         await using InProcessTestCluster cluster = await InProcessCluster.StartAsync(scenario);
 
-        ClusterRunResult actual = await ClusterDriver.RunAsync(cluster.Client, $"eq-{policy}");
+        ClusterRunResult actual = await ClusterDriver.RunAsync(cluster.Client, ClusterScenarios.Workload(scenario), $"eq-{policy}");
 
         Assert.Equal(expected.Rounds.Count, actual.Result.Rounds.Count);
         Assert.Equal(expected.Rounds.Select(r => r.TrainLoss), actual.Result.Rounds.Select(r => r.TrainLoss));

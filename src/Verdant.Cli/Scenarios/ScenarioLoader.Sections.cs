@@ -40,6 +40,12 @@ internal static partial class ScenarioLoader
         ["mlp"] = ModelKind.Mlp,
     };
 
+    private static readonly Dictionary<string, NetworkEnergyModel> NetworkModels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["per-gb"] = NetworkEnergyModel.PerGb,
+        ["marginal"] = NetworkEnergyModel.Marginal,
+    };
+
     private static readonly Dictionary<string, ForecastKind> Forecasts = new(StringComparer.OrdinalIgnoreCase)
     {
         ["perfect"] = ForecastKind.Perfect,
@@ -128,12 +134,18 @@ internal static partial class ScenarioLoader
         return options;
     }
 
-    private static WorkloadSpec ReadWorkload(YamlMap map)
+    private static WorkloadSpec ReadWorkload(YamlMap map, ModelSpec model, SgdOptions training)
     {
-        var workload = new WorkloadSpec(map.RequiredDouble("flops_per_step", 1, 1e30), map.Double("message_bytes", 0, 0, 1e15))
+        bool fromModel = map.Bool("from_model", false);
+        if (fromModel && (map.String("flops_per_step") is not null || map.String("message_bytes") is not null))
         {
-            StepTimeJitter = map.Double("step_time_jitter", 0, 0, 3),
-        };
+            throw new ScenarioException($"{map.Source}: {map.Sub("from_model")}: with from_model: true, flops_per_step and message_bytes come from the model; remove them");
+        }
+
+        WorkloadSpec workload = fromModel
+            ? WorkloadSpec.FromModel(model, training.BatchSize)
+            : new WorkloadSpec(map.RequiredDouble("flops_per_step", 1, 1e30), map.Double("message_bytes", 0, 0, 1e15));
+        workload = workload with { StepTimeJitter = map.Double("step_time_jitter", 0, 0, 3) };
         map.RejectUnknownKeys();
         return workload;
     }
@@ -152,10 +164,10 @@ internal static partial class ScenarioLoader
             MinK = map.Int("min_k", 2, 1, units),
             MinSpeedFraction = map.Double("min_speed_fraction", 0.6, 1e-3, 1),
             HorizonHours = map.Int("horizon_hours", 24, 1, 24 * 14),
-            CarbonScalerHorizonHours = map.Int("carbonscaler_horizon_hours", 72, 1, 24 * 30),
+            CarbonScalerHorizonHours = map.Int("carbonscaler_horizon_hours", int.MaxValue, 1, int.MaxValue),
             PlannerTimeWeight = map.Double("planner_time_weight", 2, 0),
             FedZeroUnits = map.Int("fedzero_units", 6, 1, units),
-            FedZeroMaxRoundHours = map.Int("fedzero_max_round_hours", 3, 1, 24),
+            FedZeroMaxRoundMinutes = map.Int("fedzero_max_round_minutes", 60, 1, 60),
         };
         map.RejectUnknownKeys();
         return options;
@@ -191,7 +203,12 @@ internal static partial class ScenarioLoader
 
         var defaults = new NetworkOptions();
         var options = new NetworkOptions(map.Double("kwh_per_gb", defaults.KwhPerGb, 0), map.Double("bandwidth_gbps", defaults.BandwidthBitsPerS / 1e9, 1e-6) * 1e9,
-            map.Double("fiber_speed_fraction", defaults.FiberSpeedFraction, 0.01, 1), map.Double("per_hop_latency_ms", defaults.PerHopLatencyS * 1e3, 0) / 1e3);
+            map.Double("fiber_speed_fraction", defaults.FiberSpeedFraction, 0.01, 1), map.Double("per_hop_latency_ms", defaults.PerHopLatencyS * 1e3, 0) / 1e3)
+        {
+            Model = Choice(map, "model", NetworkModels, "per-gb"),
+            MarginalKwhPerGb = map.Double("marginal_kwh_per_gb", defaults.MarginalKwhPerGb, 0),
+            BaselineWPerUnit = map.Double("baseline_w_per_unit", defaults.BaselineWPerUnit, 0),
+        };
         map.RejectUnknownKeys();
         return options;
     }

@@ -25,6 +25,7 @@ internal sealed class GrainTrainer : IRoundTrainer
     private readonly bool _gradients;
     private readonly int _batchSize;
     private readonly float[] _losses;
+    private readonly double[] _squaredLosses;
     private readonly float[] _meanGradient;
     private readonly StackedMatrix _parameters;
     private int _round;
@@ -35,6 +36,7 @@ internal sealed class GrainTrainer : IRoundTrainer
         _gradients = gradients;
         _batchSize = batchSize;
         _losses = new float[nodeCount];
+        _squaredLosses = new double[nodeCount];
         _meanGradient = new float[parameterCount];
         _parameters = new StackedMatrix(nodeCount, parameterCount);
         _round = firstRound;
@@ -43,6 +45,8 @@ internal sealed class GrainTrainer : IRoundTrainer
     public int NodeCount => _losses.Length;
 
     public ReadOnlySpan<float> NodeLosses => _losses;
+
+    public ReadOnlySpan<double> NodeSquaredLosses => _squaredLosses;
 
     public GradientStatistics LastGradientStatistics { get; private set; } = GradientStatistics.None;
 
@@ -173,7 +177,7 @@ internal sealed class GrainTrainer : IRoundTrainer
     private float Reduce(int[] units, TrainReply?[] replies, bool[] survivors)
     {
         Array.Clear(_meanGradient);
-        double meanSquared = 0;
+        double meanSquared = 0, within = 0;
         float sum = 0;
         int trained = 0, count = 0;
         for (int a = 0; a < units.Length; a++)
@@ -184,6 +188,8 @@ internal sealed class GrainTrainer : IRoundTrainer
             }
 
             _losses[units[a]] = reply.Loss;
+            _squaredLosses[units[a]] = reply.SquaredLoss;
+            within += reply.WithinTrace;
             trained++;
             meanSquared += reply.GradientNormSquared;
             if (reply.Gradient is { } g)
@@ -200,7 +206,10 @@ internal sealed class GrainTrainer : IRoundTrainer
 
         TensorPrimitives.Multiply(_meanGradient, 1f / Math.Max(1, trained), _meanGradient);
         LastGradientStatistics = trained == 0 || !_gradients ? GradientStatistics.None
-            : new GradientStatistics(trained, _batchSize, meanSquared / trained, TensorPrimitives.Dot(_meanGradient, _meanGradient));
+            : new GradientStatistics(trained, _batchSize, meanSquared / trained, TensorPrimitives.Dot(_meanGradient, _meanGradient))
+            {
+                WithinTrace = _batchSize >= 2 ? within / trained : double.NaN,
+            };
         _round++;
         return count == 0 ? float.NaN : sum / count;
     }

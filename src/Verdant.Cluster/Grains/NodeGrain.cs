@@ -23,6 +23,7 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
     private ModelWorkspace _workspace = null!;
     private int[] _batch = [];
     private float[] _self = [];
+    private float[] _half = [];
     private string _run = "";
     private int _unit;
     private int _mixedRound = -1;
@@ -34,10 +35,11 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
         (_run, _unit, _) = NodeKey.Parse(this.GetPrimaryKeyString());
         var scenario = workload.Scenario;
         var network = new Network(scenario.Model, workload.Gemm);
-        _sgd = DecentralizedSgd.ForNode(network, workload.Train, workload.Shards[_unit], scenario.Training, scenario.Seed, _unit);
+        _sgd = DecentralizedSgd.ForNode(network, workload.TrainingSplit, workload.Shards[_unit], scenario.Training, scenario.Seed, _unit);
         _workspace = new ModelWorkspace(scenario.Model, scenario.Training.BatchSize);
         _batch = new int[scenario.Training.BatchSize];
         _self = new float[scenario.Model.ParameterCount];
+        _half = new float[scenario.Model.ParameterCount];
         LogActivated(logger, _unit, workload.SiteOfUnit[_unit]);
         return Task.CompletedTask;
     }
@@ -55,7 +57,7 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
         float loss;
         try
         {
-            loss = _sgd.LocalSteps(0, plan.Round, _workspace, _batch);
+            loss = _sgd.LocalSteps(0, plan.Round, _workspace, _batch, _half);
         }
         catch (DivergenceException ex)
         {
@@ -70,7 +72,8 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
         }
 
         float[]? gradient = plan.ReturnGradient ? _sgd.Gradients.ReadRow(0).ToArray() : null;
-        return Task.FromResult(new TrainReply(plan.Round, loss, _sgd.GradientNormsSquared[0], gradient, busyS));
+        return Task.FromResult(new TrainReply(plan.Round, loss, _sgd.GradientNormsSquared[0], gradient, busyS,
+            _sgd.NodeSquaredLosses[0], _sgd.NodeWithinTraces[0]));
     }
 
     public Task<int[]> Mix(MixPlan plan)

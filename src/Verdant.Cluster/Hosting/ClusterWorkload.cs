@@ -10,6 +10,7 @@ namespace Verdant.Cluster.Hosting;
 /// </summary>
 public sealed class ClusterWorkload
 {
+    private readonly Lazy<Dataset> _split;
     private readonly Lazy<int[][]> _shards;
 
     /// <summary>Holds <paramref name="scenario"/> with its training and test sets.</summary>
@@ -20,8 +21,10 @@ public sealed class ClusterWorkload
         Test = test ?? throw new ArgumentNullException(nameof(test));
         Gemm = gemm ?? throw new ArgumentNullException(nameof(gemm));
         SiteOfUnit = [.. scenario.Sites.SelectMany(s => Enumerable.Repeat(s.Name, s.Units))];
-        _shards = new Lazy<int[][]>(() => Partitioner.Partition(train.Labels, train.ClassCount, scenario.UnitCount,
-            scenario.Partition, Seeds.Create(scenario.Seed, Seeds.Partition)));
+        _split = new Lazy<Dataset>(() => ValidationSplit.Split(train, scenario.ValidationExamples,
+            Seeds.Create(scenario.Seed, Seeds.Validation)).Train);
+        _shards = new Lazy<int[][]>(() => Partitioner.Partition(TrainingSplit.Labels, TrainingSplit.ClassCount,
+            scenario.UnitCount, scenario.Partition, Seeds.Create(scenario.Seed, Seeds.Partition)));
     }
 
     /// <summary>The scenario every process of the cluster loaded.</summary>
@@ -39,6 +42,9 @@ public sealed class ClusterWorkload
     /// <summary>Site name of each unit, in node order (site by site, as the simulator's fleet).</summary>
     public IReadOnlyList<string> SiteOfUnit { get; }
 
-    /// <summary>Every unit's shard (indices into <see cref="Train"/>).</summary>
+    /// <summary>The training set less the validation examples, carved as the simulator carves them; units train on it.</summary>
+    public Dataset TrainingSplit => _split.Value;
+
+    /// <summary>Every unit's shard (indices into <see cref="TrainingSplit"/>).</summary>
     public int[][] Shards => _shards.Value;
 }

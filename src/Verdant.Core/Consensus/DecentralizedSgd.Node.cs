@@ -22,6 +22,9 @@ public sealed partial class DecentralizedSgd
     /// <inheritdoc />
     public StackedMatrix ReadParameters() => Parameters;
 
+    /// <summary>tr(Sigma_i) of each node from its last round's half-batch gradients (NaN before any, or with batch 1).</summary>
+    public ReadOnlySpan<double> NodeWithinTraces => _withinTrace;
+
     /// <summary>
     /// The row form of <see cref="CatchUp"/>: row <paramref name="node"/> becomes the mean of <paramref name="rows"/>
     /// (summed in order, then scaled, as the stacked form does) and its momentum is cleared. No-op without rows.

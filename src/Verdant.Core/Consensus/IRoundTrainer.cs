@@ -15,6 +15,9 @@ public interface IRoundTrainer : IDisposable
     /// <summary>Mean training loss of node i over its local steps in the last round it was active.</summary>
     ReadOnlySpan<float> NodeLosses { get; }
 
+    /// <summary>Mean of node i's squared per-example training losses over its local steps in the last round it was active.</summary>
+    ReadOnlySpan<double> NodeSquaredLosses { get; }
+
     /// <summary>Gradient statistics of the last round (see <see cref="DecentralizedSgd.LastGradientStatistics"/>).</summary>
     GradientStatistics LastGradientStatistics { get; }
 

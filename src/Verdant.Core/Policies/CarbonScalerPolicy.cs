@@ -9,15 +9,17 @@ namespace Verdant.Core.Policies;
 /// </summary>
 /// <remarks>
 /// Hanafy, Liang, Bashir, Irwin and Shenoy, "CarbonScaler: Leveraging Cloud Workload Elasticity for Optimizing
-/// Carbon-Efficiency", SIGMETRICS 2023. Value of the k-th unit in slot t = marginal progress(k)
-/// (<see cref="ProgressModel"/>, in node-rounds via <see cref="ProgressModel.NodeRoundEquivalent"/>) / (marginal grid
-/// power(k) x forecast intensity(t)); within a slot the next unit is the one with the lowest marginal carbon per FLOP, the
+/// Carbon-Efficiency", SIGMETRICS 2023. Value of the k-th unit in slot t = marginal throughput(k), from a throughput
+/// profile per allocation size as CarbonScaler's (rounds per hour by <see cref="PlannerSlots.RoundsPerHour"/>, the
+/// simulation's round-time model, times the progress per round of <see cref="ProgressModel"/>, in node-rounds via
+/// <see cref="ProgressModel.NodeRoundEquivalent"/>) / (marginal grid power(k) x forecast intensity(t)); within a slot the next unit is the one with the lowest marginal carbon per FLOP, the
 /// renewable surplus stacked first and counted as free (<see cref="MarginalCarbon"/>). Remaining work comes from
-/// <see cref="WorkEstimator"/>. The plan reaches to the deadline or <see cref="PolicyOptions.CarbonScalerHorizonHours"/>,
-/// whichever is first; when even every unit in every slot falls short, the reason says so and every unit runs now.
+/// <see cref="WorkEstimator"/> (bounded). The plan reaches to the scenario's deadline (or an optional
+/// <see cref="PolicyOptions.CarbonScalerHorizonHours"/> cap) and stays within the rounds the stop rule leaves; when even every unit in every slot falls short, the reason says so and every unit runs now.
 /// </remarks>
 public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolicy
 {
+    private const int NoDeadlineHours = 168;
     private readonly PolicyOptions _options = options ?? throw new ArgumentNullException(nameof(options));
 
     /// <inheritdoc />
@@ -27,7 +29,10 @@ public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolic
     public Allocation Decide(PolicyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        PlannerSlots slots = PlannerSlots.Build(context, _options.CarbonScalerHorizonHours);
+        // Without a deadline there is nothing to plan to; a week stands in.
+        int cap = context.DeadlineUtc == DateTimeOffset.MaxValue ? Math.Min(NoDeadlineHours, _options.CarbonScalerHorizonHours)
+            : _options.CarbonScalerHorizonHours;
+        PlannerSlots slots = PlannerSlots.Build(context, cap);
         WorkEstimate work = WorkEstimator.Estimate(context, _options.WorkPriorNodeRounds, context.Units.Count);
         if (work.RemainingNodeRounds <= 0)
         {
@@ -52,6 +57,7 @@ public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolic
         private readonly double _referenceUnits;
         private readonly int _batch;
         private readonly double _noise;
+        private readonly double _roundBudget;
         private readonly double[] _siteFlops;
         private readonly int[,] _counts;
         private readonly int[] _k;
@@ -63,6 +69,7 @@ public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolic
             _referenceUnits = referenceUnits;
             _batch = context.BatchSize;
             _noise = context.Progress.NoiseScale;
+            _roundBudget = context.RemainingRounds;
             _siteFlops = new double[slots.Sites];
             foreach (UnitView unit in context.Units)
             {
@@ -80,6 +87,9 @@ public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolic
 
         public double PlannedNodeRounds { get; private set; }
 
+        /// <summary>Training rounds the plan runs: its slots' rounds per hour, summed.</summary>
+        public double PlannedRounds { get; private set; }
+
         public int UnitsInSlot(int t) => _k[t];
 
         public int[] SlotCounts(int t) => [.. Enumerable.Range(0, _slots.Sites).Select(s => _counts[s, t])];
@@ -91,8 +101,9 @@ public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolic
                 int best = -1;
                 for (int t = 0; t < _next.Length; t++)
                 {
-                    // Strictly lower wins, so ties go to the earlier slot.
-                    if (_next[t].Site >= 0 && (best < 0 || _next[t].Ratio < _next[best].Ratio))
+                    // Strictly lower wins, so ties go to the earlier slot. A unit that would take the plan past the run's
+                    // round budget (its stop rule) is not a way to finish.
+                    if (_next[t].Site >= 0 && (best < 0 || _next[t].Ratio < _next[best].Ratio) && PlannedRounds + AddedRounds(t) <= _roundBudget)
                     {
                         best = t;
                     }
@@ -103,12 +114,15 @@ public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolic
                     return;
                 }
 
+                PlannedRounds += AddedRounds(best);
                 _counts[_next[best].Site, best]++;
                 _k[best]++;
                 PlannedNodeRounds += _next[best].Gain;
                 _next[best] = BestNext(best);
             }
         }
+
+        private double AddedRounds(int t) => _slots.RoundsPerHour(_k[t] + 1) - _slots.RoundsPerHour(_k[t]);
 
         private (int Site, double Ratio, double Gain) BestNext(int t)
         {
@@ -131,8 +145,15 @@ public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolic
                 return (-1, double.PositiveInfinity, 0);
             }
 
-            double gain = _slots.RoundsPerHour * (ProgressModel.NodeRoundEquivalent(_k[t] + 1, _referenceUnits, _batch, _noise)
-                - ProgressModel.NodeRoundEquivalent(_k[t], _referenceUnits, _batch, _noise));
+            // CarbonScaler's marginal capacity: throughput of k + 1 units less that of k, by the throughput profile.
+            int k = _k[t];
+            double gain = (_slots.RoundsPerHour(k + 1) * ProgressModel.NodeRoundEquivalent(k + 1, _referenceUnits, _batch, _noise))
+                - (_slots.RoundsPerHour(k) * ProgressModel.NodeRoundEquivalent(k, _referenceUnits, _batch, _noise));
+            if (!(gain > 0))
+            {
+                return (-1, double.PositiveInfinity, 0);
+            }
+
             return (site, _slots.MarginalGramsPerHour(site, t, _counts[site, t]) / gain, gain);
         }
     }

@@ -7,9 +7,10 @@ namespace Verdant.Core.Policies;
 /// </summary>
 /// <remarks>
 /// A slot's surplus is the lesser of the forecasts at its two ends (the same caution as
-/// <see cref="PolicyContext.MinSurplusOverEpochW"/>); its intensity is the forecast at its start. Rounds per hour use the
-/// slowest unit's compute time, so plans are conservative when only fast units train; the few seconds of
-/// communication per round are left out.
+/// <see cref="PolicyContext.MinSurplusOverEpochW"/>); its intensity is the forecast at its start. Rounds per hour are a
+/// throughput profile by unit count, from the simulation's own round-time model (<see cref="PolicyContext.RoundSeconds"/>):
+/// k units are taken as the first k of the ranking by marginal carbon per FLOP, the units a plan of k would pick first,
+/// so a plan sees that adding a slow or far site stretches every round.
 /// </remarks>
 public sealed class PlannerSlots
 {
@@ -19,6 +20,7 @@ public sealed class PlannerSlots
         IntensityGPerKwh = new double[sites, slots];
         UnitsAtSite = new int[sites];
         UnitPowerW = new double[sites];
+        NetworkPowerW = new double[sites];
     }
 
     /// <summary>Hourly slots planned over.</summary>
@@ -39,11 +41,17 @@ public sealed class PlannerSlots
     /// <summary>Training power of a unit at each site (W; the largest if they differ).</summary>
     public double[] UnitPowerW { get; }
 
+    /// <summary>Network power a training unit at each site adds on the grid (W), which no surplus offsets.</summary>
+    public double[] NetworkPowerW { get; }
+
     /// <summary>Each site's battery, or null.</summary>
     public BatterySpec?[] Batteries { get; private init; } = [];
 
-    /// <summary>Training rounds in one hour.</summary>
-    public double RoundsPerHour { get; private init; }
+    /// <summary>Training rounds in one hour with k units (index k, 0..all units; index 0 is 0).</summary>
+    public double[] RoundsPerHourByCount { get; private init; } = [];
+
+    /// <summary>Training rounds in one hour with <paramref name="k"/> units (clamped to the fleet).</summary>
+    public double RoundsPerHour(int k) => RoundsPerHourByCount[Math.Clamp(k, 0, RoundsPerHourByCount.Length - 1)];
 
     /// <summary>Hours from now to the deadline (may exceed <see cref="Slots"/>).</summary>
     public double HoursToDeadline { get; private init; }
@@ -59,10 +67,10 @@ public sealed class PlannerSlots
             ? double.PositiveInfinity
             : (context.DeadlineUtc - context.NowUtc).TotalHours;
         int slots = (int)Math.Clamp(Math.Ceiling(toDeadline), 1, Math.Max(1, capHours));
-        double slowestS = context.Units.Count > 0 ? context.Units.Max(u => u.RoundComputeS) : 1;
+        double[] seconds = context.PrefixRoundSeconds(MarginalCarbon.Ranking(context, MarginalCarbon.ForAllUnits(context)));
         var table = new PlannerSlots(slots, context.Sites.Count)
         {
-            RoundsPerHour = 3600 / Math.Max(1e-9, slowestS),
+            RoundsPerHourByCount = [.. seconds.Select(s => s > 0 ? 3600 / s : 0)],
             HoursToDeadline = Math.Max(0, toDeadline),
             Batteries = [.. context.Sites.Select(site => site.Energy.Battery)],
         };
@@ -70,6 +78,7 @@ public sealed class PlannerSlots
         {
             table.UnitsAtSite[unit.Site]++;
             table.UnitPowerW[unit.Site] = Math.Max(table.UnitPowerW[unit.Site], unit.TrainingPowerW);
+            table.NetworkPowerW[unit.Site] = Math.Max(table.NetworkPowerW[unit.Site], unit.NetworkPowerW);
         }
 
         for (int s = 0; s < table.Sites; s++)
@@ -88,7 +97,8 @@ public sealed class PlannerSlots
 
     /// <summary>Grams CO2eq per hour the <paramref name="j"/>-th unit (0-based) at <paramref name="site"/> adds in <paramref name="slot"/>.</summary>
     public double MarginalGramsPerHour(int site, int slot, int j)
-        => MarginalCarbon.GridPowerW(j, UnitPowerW[site], SurplusW[site, slot]) * IntensityGPerKwh[site, slot] / 1000;
+        => (MarginalCarbon.GridPowerW(j, UnitPowerW[site], SurplusW[site, slot]) + NetworkPowerW[site])
+            * IntensityGPerKwh[site, slot] / 1000;
 
     /// <summary>Flags the first <c>counts[s]</c> units of every site, in node order.</summary>
     public static bool[] ActivateFirst(PolicyContext context, int[] counts)

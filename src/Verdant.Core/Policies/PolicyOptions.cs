@@ -42,8 +42,11 @@ public sealed record PolicyOptions
     /// <summary>Hourly slots the planner optimizes over (receding horizon).</summary>
     public int HorizonHours { get; init; } = 24;
 
-    /// <summary>Cap on the hourly slots carbonscaler plans over (it plans to the deadline or this, whichever is first).</summary>
-    public int CarbonScalerHorizonHours { get; init; } = 72;
+    /// <summary>
+    /// Optional cap on the hourly slots carbonscaler plans over; by default none: it plans to the scenario's deadline, as
+    /// CarbonScaler plans a job to its completion time.
+    /// </summary>
+    public int CarbonScalerHorizonHours { get; init; } = int.MaxValue;
 
     /// <summary>Planner's weight on time: g CO2eq it pays to get one node-round of work done one hour earlier.</summary>
     public double PlannerTimeWeight { get; init; } = 2;
@@ -57,8 +60,8 @@ public sealed record PolicyOptions
     /// <summary>FedZero's blocklist release factor alpha: an excluded unit returns with probability min(1, alpha / excess participations).</summary>
     public double FedZeroAlpha { get; init; } = 1;
 
-    /// <summary>Longest fedzero round (hours) searched for enough qualifying units.</summary>
-    public int FedZeroMaxRoundHours { get; init; } = 3;
+    /// <summary>Longest fedzero round (minutes): 60 in Wiesner et al. 2024; a round is one decision epoch capped at this.</summary>
+    public int FedZeroMaxRoundMinutes { get; init; } = 60;
 
     /// <summary>Minimum work (training rounds) renewable excess must cover for a unit to qualify for fedzero.</summary>
     public double FedZeroMinRounds { get; init; } = 2;

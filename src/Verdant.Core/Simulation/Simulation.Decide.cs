@@ -9,13 +9,17 @@ public sealed partial class Simulation
     private void Decide(int round)
     {
         var context = new PolicyContext(_now, _scenario.Policy.Epoch, _scenario.Sites, UnitsNow(), _forecast,
-            new ProgressSignals(round, _lastLoss, double.NaN, _noiseScale.Estimate, _lastAccuracy), _policyRandom)
+            new ProgressSignals(round, _lastLoss, double.NaN, _noiseScale.Estimate, _evaluation.LastValidationAccuracy)
+            {
+                HeterogeneityScale = _noiseScale.HeterogeneityScale,
+            }, _policyRandom)
         {
             DeadlineUtc = _scenario.StartUtc + TimeSpan.FromHours(_scenario.Stop.DeadlineHours),
             TargetAccuracy = _scenario.Stop.TargetAccuracy,
             RemainingRounds = _scenario.Stop.MaxRounds - round,
-            History = _history,
+            History = _evaluation.History,
             BatchSize = _scenario.Training.BatchSize,
+            RoundTime = _roundTime,
         };
         Allocation allocation = _policy.Decide(context);
         if (allocation.Active.Length != _fleet.Count)
@@ -23,9 +27,10 @@ public sealed partial class Simulation
             throw new InvalidOperationException($"policy {_policy.Name} returned {allocation.Active.Length} flags for {_fleet.Count} units");
         }
 
-        ChargeWakeUps(allocation.Active);
+        _accounts.ChargeWakeUps(_now, _active, allocation.Active);
         bool[] previous = (bool[])_active.Clone();
         allocation.Active.CopyTo(_active, 0);
+        _excessOnly = allocation.ExcessOnly;
         (Graph graph, string? fallback) = ActiveGraph.Build(_scenario.Topology, _active, _fleet, _topologyRandom, LinkCostJ);
         _graph = graph;
         CatchUpRejoining(previous);
@@ -35,7 +40,10 @@ public sealed partial class Simulation
         int sites = _active.Select((a, i) => a ? _fleet.SiteOf(i) : -1).Where(s => s >= 0).Distinct().Count();
         double gap = count > 0 ? _mixing.SpectralGap(_active) : 0;
         string reason = fallback is null ? allocation.Reason : $"{allocation.Reason}; {fallback}";
-        _decisions.Add(new DecisionRecord(_now, round, count, sites, gap, _noiseScale.Estimate, reason));
+        _decisions.Add(new DecisionRecord(_now, round, count, sites, gap, _noiseScale.Estimate, reason)
+        {
+            HeterogeneityScale = _noiseScale.HeterogeneityScale,
+        });
     }
 
     /// <summary>
@@ -45,8 +53,8 @@ public sealed partial class Simulation
     private double LinkCostJ(int a, int b)
     {
         Site sa = _scenario.Sites[_fleet.SiteOf(a)], sb = _scenario.Sites[_fleet.SiteOf(b)];
-        double bytesJ = _network.EnergyKwh(2 * (long)_scenario.Workload.MessageBytes) * 3.6e6;
-        double idleW = (sa.Hardware.IdlePowerW * sa.Pue) + (sb.Hardware.IdlePowerW * sb.Pue);
+        double bytesJ = UnitPower.ToJoules(_network.EnergyKwh(2 * (long)_scenario.Workload.MessageBytes));
+        double idleW = _fleet.PowerAt(_fleet.SiteOf(a)).IdleFacilityW + _fleet.PowerAt(_fleet.SiteOf(b)).IdleFacilityW;
         return bytesJ + (_network.LatencyS(sa.Location, sb.Location) * idleW);
     }
 
@@ -62,7 +70,6 @@ public sealed partial class Simulation
         }
 
         var sources = new List<int>();
-        long message = (long)_scenario.Workload.MessageBytes;
         for (int i = 0; i < _active.Length; i++)
         {
             if (!_active[i] || previous[i])
@@ -82,34 +89,8 @@ public sealed partial class Simulation
             if (sources.Count > 0)
             {
                 _sgd.CatchUp(i, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sources));
-                _bytes += message;
-                _pending.Add(_ledger.Charge(_fleet.SiteOf(i), _now, 1, _network.EnergyKwh(message), EnergyUse.Network), message);
-            }
-        }
-    }
-
-    private void ChargeWakeUps(bool[] next)
-    {
-        if (_scenario.Inactive == InactivePower.Idle)
-        {
-            return;
-        }
-
-        var wakeKwh = new double[_scenario.Sites.Count];
-        for (int i = 0; i < next.Length; i++)
-        {
-            if (next[i] && !_active[i])
-            {
-                Site site = _scenario.Sites[_fleet.SiteOf(i)];
-                wakeKwh[_fleet.SiteOf(i)] += site.Hardware.WakeEnergyJ * site.Pue / 3.6e6;
-            }
-        }
-
-        for (int s = 0; s < wakeKwh.Length; s++)
-        {
-            if (wakeKwh[s] > 0)
-            {
-                _pending.Add(_ledger.Charge(s, _now, 60, wakeKwh[s], EnergyUse.Wake), 0);
+                _bytes += (long)_scenario.Workload.MessageBytes;
+                _accounts.ChargeDownload(_now, i, sources[0]);
             }
         }
     }
@@ -118,10 +99,13 @@ public sealed partial class Simulation
     private UnitView[] UnitsNow()
     {
         ReadOnlySpan<float> losses = _sgd.NodeLosses;
+        ReadOnlySpan<double> squared = _sgd.NodeSquaredLosses;
         var units = new UnitView[_fleet.Count];
         for (int i = 0; i < units.Length; i++)
         {
-            units[i] = _fleet.Units[i] with { ShardSize = _shardSizes[i], RecentLoss = losses[i] > 0 ? losses[i] : double.NaN };
+            units[i] = _fleet.Units[i] with { ShardSize = _shardSizes[i], RecentLoss = losses[i] > 0 ? losses[i] : double.NaN,
+                RecentSquaredLoss = squared[i] > 0 ? squared[i] : double.NaN,
+            };
         }
 
         return units;

@@ -8,12 +8,11 @@ public sealed partial class Simulation
 {
     private void RunRound(int round)
     {
-        DrawComputeTimes();
         double deadline = _scenario.Deadline == RoundDeadline.Auto
-            ? _deadlines.Choose(_active, _scenario.Training.BatchSize, _noiseScale.Estimate)
+            ? _deadlines.Choose(_training, _scenario.Training.BatchSize, _noiseScale.Estimate)
             : double.PositiveInfinity;
-        _cost.Compute(_active, _graph, _computeS, deadline, _onTime);
-        if (_scenario.Deadline == RoundDeadline.Auto)
+        _cost.Compute(_training, _graph, _computeS, deadline, _onTime);
+        if (_scenario.Deadline == RoundDeadline.Auto || _excessOnly)
         {
             // Late units' work is discarded: they keep their parameters, and the weights are rebuilt for those who made it.
             _mixing.Rebuild(_onTime);
@@ -22,87 +21,75 @@ public sealed partial class Simulation
         float loss = _sgd.RunRound(_onTime, _mixing);
         _lastLoss = loss;
         _noiseScale.Observe(_sgd.LastGradientStatistics);
-        for (int i = 0; i < _active.Length; i++)
+        int active = 0;
+        for (int i = 0; i < _training.Length; i++)
         {
-            if (_active[i])
+            if (_training[i])
             {
                 _deadlines.Observe(i, _cost.FinishS[i]);
+                active++;
             }
-        }
-
-        double renewable = 0, battery = 0, grid = 0, carbon = 0, compute = 0, idle = 0, network = 0;
-        long bytes = _cost.BytesSent + _pending.Bytes;
-        Accumulate(_pending.Take());
-        for (int s = 0; s < _scenario.Sites.Count; s++)
-        {
-            Accumulate(_ledger.Charge(s, _now, _cost.DurationS, _cost.SiteComputeKwh[s], EnergyUse.Compute));
-            Accumulate(_ledger.Charge(s, _now, _cost.DurationS, _cost.SiteIdleKwh[s], EnergyUse.Idle));
-            Accumulate(_ledger.Charge(s, _now, _cost.DurationS, _cost.SiteNetworkKwh[s], EnergyUse.Network));
-            compute += _cost.SiteComputeKwh[s];
-            idle += _cost.SiteIdleKwh[s];
-            network += _cost.SiteNetworkKwh[s];
         }
 
         DateTimeOffset start = _now;
-        Accumulate(ChargeInactive(_now, _cost.DurationS));
+        RoundEnergy energy = _accounts.ChargeRound(start, _cost, _active);
         _now += TimeSpan.FromSeconds(_cost.DurationS);
         _bytes += _cost.BytesSent;
-        int active = _decisions[^1].ActiveUnits;
         _nodeRounds += active;
-        double accuracy = double.NaN, testLoss = double.NaN;
+        _evaluation.RecordRound(_onTime);
+        (double validation, double accuracy, double testLoss) = (double.NaN, double.NaN, double.NaN);
         if ((round + 1) % _scenario.EvaluateEveryRounds == 0)
         {
-            (testLoss, accuracy) = EvaluateAverage();
-            _lastAccuracy = accuracy;
-            _history.Add(new ProgressPoint((_now - _scenario.StartUtc).TotalHours, round + 1, _nodeRounds, accuracy, testLoss));
-            if (_timeToTargetHours is null && _scenario.Stop.TargetAccuracy is { } target && accuracy >= target)
-            {
-                _timeToTargetHours = (_now - _scenario.StartUtc).TotalHours;
-            }
+            (validation, _, accuracy, testLoss) = _evaluation.Evaluate(_sgd.ReadParameters(), (_now - _scenario.StartUtc).TotalHours,
+                round + 1, _nodeRounds);
         }
 
-        _rounds.Add(new RoundRecord(round, start, _cost.DurationS, active, _cost.OnTimeCount, loss, accuracy, testLoss, compute, idle, network,
-            renewable, battery, grid, carbon, bytes));
-
-        void Accumulate(ChargeResult r)
-        {
-            renewable += r.RenewableKwh;
-            battery += r.BatteryKwh;
-            grid += r.GridKwh;
-            carbon += r.CarbonG;
-        }
+        _rounds.Add(new RoundRecord(round, start, _cost.DurationS, active, _cost.OnTimeCount, loss, accuracy, testLoss,
+            energy.ComputeKwh, energy.IdleKwh, energy.NetworkKwh, energy.RenewableKwh, energy.BatteryKwh, energy.GridKwh,
+            energy.CarbonG, energy.BytesSent) { ValidationAccuracy = validation });
     }
 
-    /// <summary>Units kept powered but not training draw idle W x PUE (nothing when they are switched off).</summary>
-    private ChargeResult ChargeInactive(DateTimeOffset from, double durationS)
+    /// <summary>
+    /// The units that train this round: the active ones, or, for an excess-only allocation (FedZero), those whose site's
+    /// remaining renewable surplus, now and at the round's expected end, covers their compute and idle-wait energy for
+    /// the round (in unit order). False when none can train.
+    /// </summary>
+    private bool ChooseTrainingUnits()
     {
-        var total = new ChargeResult(0, 0, 0, 0);
-        if (_scenario.Inactive != InactivePower.Idle || durationS <= 0)
+        DrawComputeTimes();
+        _active.CopyTo(_training, 0);
+        if (!_excessOnly)
         {
-            return total;
+            return true;
         }
 
-        Array.Clear(_siteScratchKwh);
-        for (int i = 0; i < _active.Length; i++)
+        _cost.Compute(_training, _graph, _computeS, double.PositiveInfinity, _onTime);
+        double duration = _cost.DurationS;
+        EnergyLedger ledger = _accounts.Ledger;
+        DateTimeOffset end = _now + TimeSpan.FromSeconds(duration);
+        bool endInside = (end - ledger.StartUtc).TotalHours < Math.Ceiling(_scenario.Stop.DeadlineHours) + ForecastMarginHours;
+        bool any = false;
+        for (int s = 0; s < _scenario.Sites.Count; s++)
         {
-            if (!_active[i])
+            double budget = ledger.RemainingRenewableKwh(s, _now);
+            budget = endInside ? Math.Min(budget, ledger.RemainingRenewableKwh(s, end)) : 0;
+            UnitPower power = _fleet.PowerAt(s);
+            for (int i = 0; i < _training.Length; i++)
             {
-                Site site = _scenario.Sites[_fleet.SiteOf(i)];
-                _siteScratchKwh[_fleet.SiteOf(i)] += durationS * site.Hardware.IdlePowerW * site.Pue / 3.6e6;
+                if (!_training[i] || _fleet.SiteOf(i) != s)
+                {
+                    continue;
+                }
+
+                double busy = Math.Min(_computeS[i], duration);
+                double need = power.BusyKwh(busy) + power.IdleKwh(duration - busy);
+                _training[i] = budget >= need;
+                budget -= _training[i] ? need : 0;
+                any |= _training[i];
             }
         }
 
-        for (int s = 0; s < _siteScratchKwh.Length; s++)
-        {
-            if (_siteScratchKwh[s] > 0)
-            {
-                ChargeResult r = _ledger.Charge(s, from, durationS, _siteScratchKwh[s], EnergyUse.Idle);
-                total = new ChargeResult(total.RenewableKwh + r.RenewableKwh, total.BatteryKwh + r.BatteryKwh,
-                    total.GridKwh + r.GridKwh, total.CarbonG + r.CarbonG);
-            }
-        }
-
-        return total;
+        return any;
     }
 
     /// <summary>Each active unit's compute seconds this round: nominal x a log-normal factor of mean 1 (seeded).</summary>
@@ -123,24 +110,23 @@ public sealed partial class Simulation
         }
     }
 
-    private (double Loss, double Accuracy) EvaluateAverage()
-    {
-        _sgd.ReadParameters().MeanOfRows(_average);
-        return _model.Evaluate(_average, _test, _evalWorkspace);
-    }
-
     private SimulationResult Finish(string stopReason)
     {
-        (double loss, double accuracy) = EvaluateAverage();
-        if (_timeToTargetHours is null && _scenario.Stop.TargetAccuracy is { } target && accuracy >= target)
+        double hours = (_now - _scenario.StartUtc).TotalHours;
+        FinalMetrics final = _evaluation.Finish(_sgd.ReadParameters(), _active, hours, _rounds.Count, _nodeRounds);
+        _accounts.Close(_now);
+        EnergyLedger ledger = _accounts.Ledger;
+        return new SimulationResult(_scenario.Name, _policy.Name, _scenario.Seed, _rounds, _decisions, ledger.Rows(),
+            _scenario.Sites.Select(s => s.Name).ToArray(), ledger.Totals, final, hours, _bytes, _nodeRounds,
+            _evaluation.TimeToTargetHours, stopReason)
         {
-            _timeToTargetHours = (_now - _scenario.StartUtc).TotalHours;
-        }
-
-        double distance = Gossip.ConsensusDistance(_sgd.ReadParameters(), _all, _average);
-        _ledger.Close(_now);
-        return new SimulationResult(_scenario.Name, _policy.Name, _scenario.Seed, _rounds, _decisions, _ledger.Rows(),
-            _scenario.Sites.Select(s => s.Name).ToArray(), _ledger.Totals, new FinalMetrics(accuracy, loss, distance),
-            (_now - _scenario.StartUtc).TotalHours, _bytes, _nodeRounds, _timeToTargetHours, stopReason);
+            NetworkRows = ledger.NetworkRows(),
+            TrainedModel = new JobDescription(_scenario.Model.ToString(),
+                (double)_scenario.Model.TrainFlopsPerExample * _scenario.Training.BatchSize,
+                _scenario.Model.ParameterCount * (double)sizeof(float), _scenario.Model.ParameterCount),
+            RepresentedJob = new JobDescription(_scenario.Workload.DerivedFromModel ? "the trained model" : "scenario workload",
+                _scenario.Workload.FlopsPerStep, _scenario.Workload.MessageBytes,
+                _scenario.Workload.DerivedFromModel ? _scenario.Model.ParameterCount : 0),
+        };
     }
 }

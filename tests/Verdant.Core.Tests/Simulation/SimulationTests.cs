@@ -1,6 +1,7 @@
 using Verdant.Core.Data;
 using Verdant.Core.Energy;
 using Verdant.Core.Numerics;
+using Verdant.Core.Policies;
 using Verdant.Core.Simulation;
 using Sim = Verdant.Core.Simulation.Simulation;
 
@@ -16,13 +17,14 @@ public class SimulationTests
     }
 
     [Fact]
-    public void Run_RenewableOnly_UsesNoGridAndEmitsNothing()
+    public void Run_RenewableOnly_NoComputeCarbonButNetworkCarbonFromTheGrid()
     {
         SimulationResult result = Run(TestScenarios.Small("renewable-only"));
 
         Assert.Equal(40, result.Rounds.Count);
-        Assert.Equal(0, result.Energy.GridKwh);
-        Assert.Equal(0, result.Energy.CarbonKg);
+        Assert.Equal(0, result.Energy.CarbonKgByUse.ComputeKg);
+        Assert.True(result.Energy.CarbonKgByUse.NetworkKg > 0);
+        Assert.Equal(result.Energy.NetworkKwh, result.Energy.GridKwh, 12);
         Assert.True(result.Energy.RenewableKwh > 0);
     }
 
@@ -55,9 +57,12 @@ public class SimulationTests
         double roundsRenewable = r.Rounds.Sum(x => x.RenewableKwh);
         Assert.Equal(r.Energy.GridKwh, roundsGrid, 9);
         Assert.Equal(r.Energy.RenewableKwh, roundsRenewable, 9);
-        Assert.Equal(r.Energy.GridKwh, r.EnergyRows.Sum(x => x.GridKwh), 9);
-        Assert.Equal(r.Energy.CarbonKg, r.EnergyRows.Sum(x => x.CarbonKg), 9);
-        Assert.Equal(r.Energy.TotalKwh, r.EnergyRows.Sum(x => x.DemandKwh), 9);
+        Assert.Equal(r.Energy.GridKwh, r.EnergyRows.Sum(x => x.GridKwh) + r.NetworkRows.Sum(x => x.EnergyKwh), 9);
+        Assert.Equal(r.Energy.CarbonKg, r.EnergyRows.Sum(x => x.CarbonKg) + r.NetworkRows.Sum(x => x.CarbonKg), 9);
+        Assert.Equal(r.Energy.TotalKwh, r.EnergyRows.Sum(x => x.DemandKwh) + r.NetworkRows.Sum(x => x.EnergyKwh), 9);
+        Assert.Equal(r.Energy.NetworkKwh, r.Rounds.Sum(x => x.NetworkKwh), 9);
+        Assert.Equal(r.Energy.NetworkKwh, r.NetworkRows.Sum(x => x.EnergyKwh), 9);
+        Assert.Equal(r.Energy.CarbonKg, r.Energy.CarbonKgByUse.TotalKg, 9);
         Assert.All(r.EnergyRows, row => Assert.True(row.RenewableUsedKwh <= row.RenewableAvailableKwh + 1e-12));
     }
 
@@ -68,7 +73,7 @@ public class SimulationTests
         SimulationResult r = Run(scenario);
 
         double seconds = scenario.Workload.FlopsPerStep / TestScenarios.Gpu.SustainedFlops;
-        double expected = 10 * 2 * seconds * TestScenarios.Gpu.BusyPowerW * (1.2 + 1.1 + 1.2 + 1.5) / 3.6e6;
+        double expected = 10 * 2 * seconds * TestScenarios.Gpu.BusyPowerW * (1.2 + 1.1 + 1.2 + 1.5) / UnitPower.JoulesPerKwh;
         Assert.Equal(expected, r.Energy.ComputeKwh, 9);
         Assert.Equal(80, r.NodeRounds);
         Assert.All(r.Rounds, x => Assert.True(x.DurationS >= seconds));
@@ -129,5 +134,61 @@ public class SimulationTests
         // serialization instead of 7 x 1.6e9 / 1e9 = 11.2 s at the link bandwidth.
         Assert.All(a.Rounds.Zip(b.Rounds), p => Assert.Equal(p.First.DurationS + 224 - 11.2, p.Second.DurationS, 6));
         Assert.Equal(a.BytesSent, b.BytesSent);
+    }
+
+    [Fact]
+    public void Run_TargetReadsValidationNotTest()
+    {
+        (Dataset train, Dataset test) = TestScenarios.Data();
+        // A test set whose labels are shifted by one class: no model trained on the training data scores well on it.
+        var scrambled = new Dataset(test.Features, [.. test.Labels.Select(l => (byte)((l + 1) % test.ClassCount))],
+            test.FeatureCount, test.ClassCount);
+        Scenario scenario = TestScenarios.Small("all", rounds: 30) with { ValidationExamples = 100 };
+        using var simulation = new Sim(scenario, train, scrambled, new ManagedGemm(), workers: 2);
+
+        SimulationResult r = simulation.Run();
+
+        Assert.NotNull(r.TimeToTargetHours);
+        Assert.True(r.Final.ValidationAccuracy >= 0.5, $"validation {r.Final.ValidationAccuracy}");
+        Assert.True(r.Final.TestAccuracy < 0.5, $"test {r.Final.TestAccuracy}");
+        Assert.Contains(r.Rounds, x => x.ValidationAccuracy >= 0.5);
+    }
+
+    [Fact]
+    public void Run_FewUnitsTrain_ReportedModelIsParticipantsAverage()
+    {
+        SimulationResult r = Run(TestScenarios.Small("greenest-k", rounds: 30) with { Policy = new PolicyOptions(k: 2) });
+
+        Assert.InRange(r.Final.Participants, 2, 7);
+        // Never-trained nodes hold the initial model: counting them inflates the distance the deployed model is judged by.
+        Assert.True(r.Final.ConsensusDistanceAll > r.Final.ConsensusDistance,
+            $"all {r.Final.ConsensusDistanceAll} <= participants {r.Final.ConsensusDistance}");
+        Assert.InRange(r.Final.LocalAccuracy.Min, 0, r.Final.LocalAccuracy.P10);
+        Assert.InRange(r.Final.LocalAccuracy.P10, r.Final.LocalAccuracy.Min, r.Final.LocalAccuracy.Mean);
+    }
+
+    [Fact]
+    public void RoundTimeModel_AllUnits_EqualsTheSimulatedRoundDuration()
+    {
+        Scenario scenario = TestScenarios.Small("all", rounds: 3);
+        SimulationResult r = Run(scenario);
+        var network = new NetworkModel(scenario.Network);
+        var fleet = new Fleet(scenario, network);
+        var model = new SimulatedRoundTime(scenario, fleet, network, (_, _) => 0);
+
+        double seconds = model.RoundSeconds(Enumerable.Repeat(true, fleet.Count).ToArray());
+
+        Assert.All(r.Rounds, x => Assert.Equal(x.DurationS, seconds, 9));
+    }
+
+    [Fact]
+    public void Run_FedZero_TrainsOnExcessOnlySoNoSiteEnergyFromGridOrBattery()
+    {
+        SimulationResult r = Run(TestScenarios.Small("fedzero", rounds: 40) with { Policy = new PolicyOptions(k: 3) { FedZeroUnits = 2 } });
+
+        Assert.True(r.Rounds.Count > 0);
+        Assert.Equal(0, r.EnergyRows.Sum(x => x.GridKwh), 12);
+        Assert.Equal(0, r.Energy.BatteryKwh, 12);
+        Assert.Equal(0, r.Energy.CarbonKgByUse.ComputeKg + r.Energy.CarbonKgByUse.IdleKg);
     }
 }

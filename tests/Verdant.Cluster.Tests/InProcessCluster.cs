@@ -12,7 +12,6 @@ internal static class InProcessCluster
     {
         ClusterWorkload workload = ClusterScenarios.Workload(scenario);
         var builder = new InProcessTestClusterBuilder((short)silos);
-        builder.Options.ConfigureFileLogging = true;
         builder.ConfigureSilo((options, silo) =>
         {
             int index = SiloIndex(options.SiloName);

@@ -15,6 +15,7 @@ internal static class CommandLine
             CompareCommand.Create(ui, time),
             TopologyCommand.Create(ui),
             BenchCommand.Create(ui, System.Console.Error),
+            ClusterCommand.Create(ui, time),
         };
         return root;
     }

@@ -25,7 +25,7 @@ internal static class CommonOptions
         => result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.Integer,
             System.Globalization.CultureInfo.InvariantCulture, out int value) ? value : null;
 
-    private static Option<int?> Positive(Option<int?> option)
+    internal static Option<int?> Positive(Option<int?> option)
     {
         option.Validators.Add(result =>
         {

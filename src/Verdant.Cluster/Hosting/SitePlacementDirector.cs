@@ -1,6 +1,8 @@
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.Runtime.Placement;
+using Microsoft.Extensions.Options;
 using Verdant.Cluster.Contracts;
+using Verdant.Cluster.Options;
 
 namespace Verdant.Cluster.Hosting;
 
@@ -10,11 +12,11 @@ namespace Verdant.Cluster.Hosting;
 /// </summary>
 /// <remarks>
 /// A silo's metadata reaches the others' caches a moment after it joins, so a site with no known silo is looked up
-/// again for up to <see cref="MetadataWait"/> before the activation is refused.
+/// again for up to <see cref="VerdantClusterOptions.PlacementWait"/> before the activation is refused.
 /// </remarks>
-internal sealed class SitePlacementDirector(ISiloMetadataCache metadata, TimeProvider time) : IPlacementDirector
+internal sealed class SitePlacementDirector(ISiloMetadataCache metadata, TimeProvider time, IOptions<VerdantClusterOptions> options)
+    : IPlacementDirector
 {
-    private static readonly TimeSpan MetadataWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan MetadataPoll = TimeSpan.FromMilliseconds(50);
 
     public async Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
@@ -26,7 +28,7 @@ internal sealed class SitePlacementDirector(ISiloMetadataCache metadata, TimePro
         SiloAddress[] matches;
         while ((matches = [.. context.GetCompatibleSilos(target).Where(s => Hosts(s, site))]).Length == 0)
         {
-            if (time.GetElapsedTime(started) > MetadataWait)
+            if (time.GetElapsedTime(started) > options.Value.PlacementWait)
             {
                 throw new SiteUnavailableException($"no live silo hosts site '{site}' (unit {key})");
             }

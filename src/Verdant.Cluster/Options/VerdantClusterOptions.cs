@@ -11,4 +11,10 @@ public sealed class VerdantClusterOptions
     /// deadlines that read it) is the simulator's. Costs one more parameter-sized message per unit and round.
     /// </summary>
     public bool GradientStatistics { get; set; } = true;
+
+    /// <summary>
+    /// How long placement waits for a silo of a unit's site to appear in the silo-metadata cache before refusing the
+    /// activation (a silo's metadata reaches the others a moment after it joins; a stopped site never comes back).
+    /// </summary>
+    public TimeSpan PlacementWait { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -45,9 +45,22 @@ public static class ClusterDriver
             trainerFactory: _ => new GrainTrainer(Node, scenario.UnitCount, scenario.Model.ParameterCount,
                 scenario.Training.BatchSize, gradientStatistics, firstRound: 0));
         SimulationResult result = simulation.Run(progress, cancellationToken);
-        NodeCounters[] counters = Task.WhenAll(Enumerable.Range(0, scenario.UnitCount).Select(i => Node(i).GetCounters()))
-            .GetAwaiter().GetResult();
+        NodeCounters[] counters = [.. Enumerable.Range(0, scenario.UnitCount).Select(i => Node(i).GetCounters())
+            .Select(CountersOrNone)];
         return new ClusterRunResult(result, counters.Sum(c => c.Late), counters.Sum(c => c.Duplicate));
+    }
+
+    // A unit whose site is gone has no counters to report.
+    private static NodeCounters CountersOrNone(Task<NodeCounters> call)
+    {
+        try
+        {
+            return call.GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is SiteUnavailableException or OrleansException or TimeoutException)
+        {
+            return new NodeCounters(0, 0, -1);
+        }
     }
 
     /// <summary>

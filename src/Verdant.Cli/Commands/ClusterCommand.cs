@@ -10,5 +10,6 @@ internal static class ClusterCommand
     {
         ClusterRunCommand.Create(ui, time),
         ClusterSiloCommand.Create(ui),
+        ClusterBenchCommand.Create(ui),
     };
 }

@@ -143,7 +143,7 @@ internal static class ClusterRunCommand
                 client.StartAsync().GetAwaiter().GetResult();
                 return client;
             }
-            catch (Exception ex) when (ex is OrleansException or SiloUnavailableException or TimeoutException or SocketException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 client.Dispose();
                 if (time.GetElapsedTime(started) > ConnectTimeout)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Connections.Security;
 using Verdant.Cluster.Options;
 
 namespace Verdant.Cluster.Hosting;
@@ -9,7 +10,7 @@ public static class VerdantHosts
 {
     /// <summary>A silo for <paramref name="sites"/> listening on <paramref name="siloPort"/> (peers) and <paramref name="gatewayPort"/> (clients).</summary>
     public static IHost Silo(ClusterWorkload workload, IReadOnlyList<string> sites, ClusterMembership membership,
-        int siloPort, int gatewayPort)
+        int siloPort, int gatewayPort, ClusterTls? tls = null)
     {
         ArgumentNullException.ThrowIfNull(membership);
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
@@ -33,12 +34,16 @@ public static class VerdantHosts
             }
 
             silo.AddVerdantCluster(workload, o => o.Sites = sites);
+            if (tls is not null)
+            {
+                silo.UseTls(tls.Certificate, o => Require(o, tls));
+            }
         });
         return builder.Build();
     }
 
     /// <summary>A client of the cluster described by <paramref name="membership"/>.</summary>
-    public static IHost Client(ClusterMembership membership)
+    public static IHost Client(ClusterMembership membership, ClusterTls? tls = null)
     {
         ArgumentNullException.ThrowIfNull(membership);
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
@@ -58,7 +63,23 @@ public static class VerdantHosts
             {
                 client.UseLocalhostClustering([.. membership.GatewayPorts], ClusterMembership.ServiceId, ClusterMembership.ClusterId);
             }
+
+            if (tls is not null)
+            {
+                client.UseTls(tls.Certificate, o => Require(o, tls));
+            }
+
+            // Fail the start at once (a refused certificate, no gateway yet) and let the caller decide whether to retry.
+            client.UseConnectionRetryFilter((_, _) => Task.FromResult(false));
         });
         return builder.Build();
+    }
+
+    // Mutual TLS: both ends present a certificate and accept only one issued by the cluster's authority.
+    private static void Require(TlsOptions options, ClusterTls tls)
+    {
+        options.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+        options.ClientCertificateMode = RemoteCertificateMode.RequireCertificate;
+        options.RemoteCertificateValidation = (certificate, _, _) => ClusterCertificates.IsIssuedBy(certificate, tls.Authority);
     }
 }

@@ -11,5 +11,6 @@ internal static class ClusterCommand
         ClusterRunCommand.Create(ui, time),
         ClusterSiloCommand.Create(ui),
         ClusterBenchCommand.Create(ui),
+        ClusterCertCommand.Create(ui, time),
     };
 }

@@ -39,7 +39,7 @@ internal static class ClusterRunCommand
         var command = new Command("run", "Train a scenario on Orleans silos and write the run's files")
         {
             ScenarioArgument, Local, CommonOptions.Out, CommonOptions.DataDir, ClusterSiloCommand.Membership,
-            ClusterSiloCommand.Redis, ClusterSiloCommand.Primary,
+            ClusterSiloCommand.Redis, ClusterSiloCommand.Primary, ClusterSiloCommand.Tls,
         };
         command.SetAction(parse => Execute(ui, time, parse));
         return command;
@@ -55,15 +55,17 @@ internal static class ClusterRunCommand
             $"{time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-cluster-{scenario.PolicyName}");
         (Dataset train, Dataset test) = RunSetup.LoadData(loaded.DataDirectory);
         var workload = new ClusterWorkload(scenario, train, test, RunSetup.CreateGemm());
+        string? tlsDir = parse.GetValue(ClusterSiloCommand.Tls);
+        ClusterTls? tls = tlsDir is null ? null : ClusterCertCommand.Load(Path.GetFullPath(tlsDir), ClusterCertCommand.ClientName);
         var silos = new List<Process>();
         try
         {
             ClusterMembership membership = parse.GetValue(Local) is { } n
-                ? StartLocal(silos, n, scenario, path, dataDir)
+                ? StartLocal(silos, n, scenario, path, dataDir, tlsDir is null ? null : Path.GetFullPath(tlsDir))
                 : ClusterSiloCommand.MembershipOf(parse.GetValue(ClusterSiloCommand.Membership)!, parse.GetValue(ClusterSiloCommand.Redis),
                     parse.GetValue(ClusterSiloCommand.Primary), [parse.GetValue(ClusterSiloCommand.Primary) + 18889]);
             long started = time.GetTimestamp();
-            using IHost client = Connect(membership, time);
+            using IHost client = Connect(membership, tls, time);
             var grains = client.Services.GetRequiredService<IClusterClient>();
             string run = $"run-{time.GetUtcNow().ToUnixTimeMilliseconds()}";
             ClusterRunResult result = ui.WithProgress($"{scenario.Name} / {scenario.PolicyName} (cluster)", scenario.Stop.MaxRounds,
@@ -94,7 +96,8 @@ internal static class ClusterRunCommand
         }
     });
 
-    private static ClusterMembership StartLocal(List<Process> silos, int count, Scenario scenario, string? path, string? dataDir)
+    private static ClusterMembership StartLocal(List<Process> silos, int count, Scenario scenario, string? path, string? dataDir,
+        string? tlsDir)
     {
         int[] ports = FreePorts(2 * count);
         for (int i = 0; i < count; i++)
@@ -110,6 +113,11 @@ internal static class ClusterRunCommand
             if (dataDir is not null)
             {
                 args.AddRange(["--data-dir", dataDir]);
+            }
+
+            if (tlsDir is not null)
+            {
+                args.AddRange(["--tls", tlsDir]);
             }
 
             silos.Add(Process.Start(SelfStart(args)) ?? throw new InvalidOperationException("could not start a silo process"));
@@ -132,12 +140,12 @@ internal static class ClusterRunCommand
     }
 
     // Silos start in parallel; the client retries until a gateway answers and every silo has joined.
-    private static IHost Connect(ClusterMembership membership, TimeProvider time)
+    private static IHost Connect(ClusterMembership membership, ClusterTls? tls, TimeProvider time)
     {
         long started = time.GetTimestamp();
         while (true)
         {
-            IHost client = VerdantHosts.Client(membership);
+            IHost client = VerdantHosts.Client(membership, tls);
             try
             {
                 client.StartAsync().GetAwaiter().GetResult();

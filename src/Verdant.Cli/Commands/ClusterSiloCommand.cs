@@ -23,12 +23,14 @@ internal static class ClusterSiloCommand
 
     public static readonly Option<string?> Redis = new("--redis") { Description = "Redis HOST:PORT of the membership table" };
 
+    public static readonly Option<string?> Tls = new("--tls") { Description = "Directory made by `verdant cluster cert`: mutual TLS with the cluster's authority" };
+
     public static Command Create(ConsoleUi ui)
     {
         Membership.AcceptOnlyFromAmong("localhost", "redis");
         var command = new Command("silo", "Start one site's silo and serve until stopped")
         {
-            Site, Scenario, Port, GatewayPort, Primary, Membership, Redis, CommonOptions.DataDir,
+            Site, Scenario, Port, GatewayPort, Primary, Membership, Redis, Tls, CommonOptions.DataDir,
         };
         command.SetAction(parse => Execute(ui, parse));
         return command;
@@ -45,10 +47,11 @@ internal static class ClusterSiloCommand
             throw new UsageException($"--site: {string.Join(", ", unknown)} is not a site of {loaded.Scenario.Name} ({string.Join(", ", loaded.Scenario.Sites.Select(s => s.Name))})");
         }
 
+        ClusterTls? tls = parse.GetValue(Tls) is { } dir ? ClusterCertCommand.Load(dir, sites[0]) : null;
         (Dataset train, Dataset test) = RunSetup.LoadData(loaded.DataDirectory);
         var workload = new ClusterWorkload(loaded.Scenario, train, test, RunSetup.CreateGemm());
         int port = parse.GetValue(Port);
-        using IHost host = VerdantHosts.Silo(workload, sites, membership, port, parse.GetValue(GatewayPort) ?? port + 18889);
+        using IHost host = VerdantHosts.Silo(workload, sites, membership, port, parse.GetValue(GatewayPort) ?? port + 18889, tls);
         host.Run();
         return ExitCodes.Ok;
     });

@@ -18,6 +18,7 @@ internal static class CommandLine
             TopologyCommand.Create(ui),
             BenchCommand.Create(ui, System.Console.Error),
             ReportCommand.Create(ui),
+            ClusterCommand.Create(ui, time),
         };
         return root;
     }

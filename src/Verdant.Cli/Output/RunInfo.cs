@@ -5,4 +5,7 @@ internal sealed record RunInfo(string ScenarioSource, double WallSeconds, double
 {
     /// <summary>Which carbon intensity each site's grid series is (SiteEnergySpec.GridIntensityLabel), in site order.</summary>
     public IReadOnlyList<string> GridIntensityLabels { get; init; } = [];
+
+    /// <summary>"simulate" for `verdant run`, "cluster" when the units trained as Orleans grains.</summary>
+    public string Mode { get; init; } = "simulate";
 }

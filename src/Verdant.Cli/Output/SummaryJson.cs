@@ -18,6 +18,7 @@ internal static class SummaryJson
             json.WriteString("scenario", r.Scenario);
             json.WriteString("scenario_source", info.ScenarioSource);
             json.WriteString("policy", r.Policy);
+            json.WriteString("mode", info.Mode);
             json.WriteNumber("seed", r.Seed);
             json.WriteNumber("rounds", r.Rounds.Count);
             json.WriteString("stop_reason", r.StopReason);

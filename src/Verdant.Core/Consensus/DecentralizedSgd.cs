@@ -15,7 +15,7 @@ namespace Verdant.Core.Consensus;
 /// "Can Decentralized Algorithms Outperform Centralized Algorithms?" (D-PSGD), NeurIPS 2017; local steps and changing
 /// topology as in Koloskova et al., ICML 2020. Buffers are allocated once here; a round allocates nothing.
 /// </remarks>
-public sealed partial class DecentralizedSgd : IDisposable
+public sealed partial class DecentralizedSgd : IRoundTrainer
 {
     // Columns per mixing block: 4 KiB per row, one page for the prefetcher; N x 1024 floats of X and of the buffer stay in
     // L3. Sizing the block to L2 (2^16 floats / N) measured no better at 256 and worse at 1024 nodes (docs/performance.md).
@@ -49,6 +49,11 @@ public sealed partial class DecentralizedSgd : IDisposable
     /// <paramref name="seed"/> and i, so nodes' streams are independent of each other and of the node count.
     /// </summary>
     public DecentralizedSgd(Network network, Dataset train, int[][] shards, SgdOptions options, int seed, int workers)
+        : this(network, train, shards, options, seed, workers, firstNode: 0)
+    {
+    }
+
+    private DecentralizedSgd(Network network, Dataset train, int[][] shards, SgdOptions options, int seed, int workers, int firstNode)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(train);
@@ -68,7 +73,7 @@ public sealed partial class DecentralizedSgd : IDisposable
         _samplers = new BatchSampler[n];
         for (int i = 0; i < n; i++)
         {
-            _samplers[i] = new BatchSampler(shards[i], Seeds.Create(seed, Seeds.Sampling, i));
+            _samplers[i] = new BatchSampler(shards[i], Seeds.Create(seed, Seeds.Sampling, firstNode + i));
         }
 
         _pool = new WorkerPool(Math.Max(1, workers));

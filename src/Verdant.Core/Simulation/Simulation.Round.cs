@@ -41,7 +41,7 @@ public sealed partial class Simulation
         (double validation, double accuracy, double testLoss) = (double.NaN, double.NaN, double.NaN);
         if (_nodeRounds >= _nextEvaluationNodeRounds)
         {
-            (validation, _, accuracy, testLoss) = _evaluation.Evaluate(_sgd.Parameters, (_now - _scenario.StartUtc).TotalHours,
+            (validation, _, accuracy, testLoss) = _evaluation.Evaluate(_sgd.ReadParameters(), (_now - _scenario.StartUtc).TotalHours,
                 round + 1, _nodeRounds);
             long every = _scenario.EvaluateEveryNodeRounds;
             _nextEvaluationNodeRounds = ((_nodeRounds / every) + 1) * every;
@@ -124,7 +124,7 @@ public sealed partial class Simulation
     private SimulationResult Finish(string stopReason)
     {
         double hours = (_now - _scenario.StartUtc).TotalHours;
-        FinalMetrics final = _evaluation.Finish(_sgd.Parameters, _active, hours, _rounds.Count, _nodeRounds);
+        FinalMetrics final = _evaluation.Finish(_sgd.ReadParameters(), _active, hours, _rounds.Count, _nodeRounds);
         if (_nodeRounds > _gatheredAtNodeRounds)
         {
             // The deployed model is gathered once more unless the last evaluation already gathered this very model.

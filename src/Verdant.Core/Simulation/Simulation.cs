@@ -27,7 +27,7 @@ public sealed partial class Simulation : IDisposable
     private readonly Random _policyRandom;
     private readonly Random _topologyRandom;
     private readonly Network _model;
-    private readonly DecentralizedSgd _sgd;
+    private readonly IRoundTrainer _sgd;
     private readonly RoundCost _cost;
     private readonly SimulatedRoundTime _roundTime;
     private readonly bool[] _active;
@@ -59,10 +59,12 @@ public sealed partial class Simulation : IDisposable
     /// </summary>
     /// <remarks>
     /// <c>workers</c> is the number of threads that train nodes in parallel (the CLI passes the core count);
-    /// <c>forecastFactory</c> chooses what policies may know of the future (perfect forecasts when null).
+    /// <c>forecastFactory</c> chooses what policies may know of the future (perfect forecasts when null);
+    /// <c>trainerFactory</c> chooses who holds the units given their shards (one in-process stacked trainer when null;
+    /// the cluster runtime passes one that drives a worker per unit).
     /// </remarks>
     public Simulation(Scenario scenario, Dataset train, Dataset test, IGemm gemm, int workers,
-        Func<IReadOnlyList<SiteSupply>, ISupplyForecast>? forecastFactory = null)
+        Func<IReadOnlyList<SiteSupply>, ISupplyForecast>? forecastFactory = null, Func<int[][], IRoundTrainer>? trainerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(train);
@@ -85,7 +87,7 @@ public sealed partial class Simulation : IDisposable
         _evaluation = new EvaluationTracker(_model, validation, test, _fleet.Count, scenario.Stop.TargetAccuracy, workers);
         int[][] shards = Partitioner.Partition(train.Labels, train.ClassCount, _fleet.Count, scenario.Partition,
             Seeds.Create(scenario.Seed, Seeds.Partition));
-        _sgd = new DecentralizedSgd(_model, train, shards, scenario.Training, scenario.Seed, workers);
+        _sgd = trainerFactory?.Invoke(shards) ?? new DecentralizedSgd(_model, train, shards, scenario.Training, scenario.Seed, workers);
         _shardSizes = [.. shards.Select(s => s.Length)];
         _cost = new RoundCost(scenario, _fleet, _network);
         _active = new bool[_fleet.Count];
@@ -108,7 +110,7 @@ public sealed partial class Simulation : IDisposable
     public IReadOnlyList<SiteSupply> Supplies => _supplies;
 
     /// <summary>The trainer, for inspection in tests.</summary>
-    public DecentralizedSgd Trainer => _sgd;
+    public IRoundTrainer Trainer => _sgd;
 
     /// <summary>Runs to the stop rule.</summary>
     /// <exception cref="DivergenceException">Training blew up; the message names the round and node.</exception>

@@ -1,0 +1,177 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Verdant.Cli.Console;
+using Verdant.Cli.Output;
+using Verdant.Cli.Scenarios;
+using Verdant.Cluster.Hosting;
+using Verdant.Cluster.Options;
+using Verdant.Core.Data;
+using Verdant.Core.Simulation;
+
+namespace Verdant.Cli.Commands;
+
+/// <summary>
+/// `verdant cluster run [SCENARIO] [--local N] [--out DIR]`: drives a run on a cluster (with --local, N silo processes
+/// it starts on loopback) and writes the same files as `verdant run`, with "mode": "cluster".
+/// </summary>
+internal static class ClusterRunCommand
+{
+    private static readonly Argument<string?> ScenarioArgument = new("scenario")
+    {
+        Description = "Scenario YAML file (default: the embedded default scenario)",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private static readonly Option<int?> Local = CommonOptions.Positive(new Option<int?>("--local")
+    {
+        Description = "Start N silo processes on loopback (sites dealt round-robin) instead of joining a running cluster",
+    });
+
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(90);
+
+    public static Command Create(ConsoleUi ui, TimeProvider time)
+    {
+        var command = new Command("run", "Train a scenario on Orleans silos and write the run's files")
+        {
+            ScenarioArgument, Local, CommonOptions.Out, CommonOptions.DataDir, ClusterSiloCommand.Membership,
+            ClusterSiloCommand.Redis, ClusterSiloCommand.Primary, ClusterSiloCommand.Tls,
+        };
+        command.SetAction(parse => Execute(ui, time, parse));
+        return command;
+    }
+
+    private static int Execute(ConsoleUi ui, TimeProvider time, ParseResult parse) => Guard.Run(ui, () =>
+    {
+        string? path = parse.GetValue(ScenarioArgument) is { } p ? Path.GetFullPath(p) : null;
+        string? dataDir = parse.GetValue(CommonOptions.DataDir);
+        LoadedScenario loaded = RunSetup.LoadScenario(path, null, null, null, dataDir);
+        Scenario scenario = loaded.Scenario;
+        string output = parse.GetValue(CommonOptions.Out) ?? Path.Combine("runs",
+            $"{time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-cluster-{scenario.PolicyName}");
+        (Dataset train, Dataset test) = RunSetup.LoadData(loaded);
+        var workload = new ClusterWorkload(scenario, train, test, RunSetup.CreateGemm());
+        string? tlsDir = parse.GetValue(ClusterSiloCommand.Tls);
+        ClusterTls? tls = tlsDir is null ? null : ClusterCertCommand.Load(Path.GetFullPath(tlsDir), ClusterCertCommand.ClientName);
+        var silos = new List<Process>();
+        try
+        {
+            ClusterMembership membership = parse.GetValue(Local) is { } n
+                ? StartLocal(silos, n, scenario, path, dataDir, tlsDir is null ? null : Path.GetFullPath(tlsDir))
+                : ClusterSiloCommand.MembershipOf(parse.GetValue(ClusterSiloCommand.Membership)!, parse.GetValue(ClusterSiloCommand.Redis),
+                    parse.GetValue(ClusterSiloCommand.Primary), [parse.GetValue(ClusterSiloCommand.Primary) + 18889]);
+            long started = time.GetTimestamp();
+            using IHost client = Connect(membership, tls, time);
+            var grains = client.Services.GetRequiredService<IClusterClient>();
+            string run = $"run-{time.GetUtcNow().ToUnixTimeMilliseconds()}";
+            ClusterRunResult result = ui.WithProgress($"{scenario.Name} / {scenario.PolicyName} (cluster)", scenario.Stop.MaxRounds,
+                progress => ClusterDriver.RunAsync(grains, workload, run, progress: progress).GetAwaiter().GetResult());
+            double wall = time.GetElapsedTime(started).TotalSeconds;
+            RunFiles.Write(output, result.Result, new RunInfo(loaded.Source, wall, scenario.Stop.TargetAccuracy, silos.Count)
+            {
+                GridIntensityLabels = [.. scenario.Sites.Select(s => s.Energy.GridIntensityLabel)],
+                Mode = "cluster",
+            });
+            ui.Output.Write(SummaryTable.Build(result.Result, wall, output));
+            ui.Error(string.Create(CultureInfo.InvariantCulture,
+                $"cluster: {silos.Count} local silos, {result.LateMessages} late and {result.DuplicateMessages} duplicate parameter messages ignored"));
+            client.StopAsync().GetAwaiter().GetResult();
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            foreach (Process silo in silos)
+            {
+                if (!silo.HasExited)
+                {
+                    silo.Kill(entireProcessTree: true);
+                }
+
+                silo.Dispose();
+            }
+        }
+    });
+
+    private static ClusterMembership StartLocal(List<Process> silos, int count, Scenario scenario, string? path, string? dataDir,
+        string? tlsDir)
+    {
+        int[] ports = FreePorts(2 * count);
+        for (int i = 0; i < count; i++)
+        {
+            string[] sites = [.. scenario.Sites.Select(s => s.Name).Where((_, s) => s % count == i)];
+            var args = new List<string> { "cluster", "silo", "--site", string.Join(',', sites), "--port", Str(ports[i]),
+                "--gateway-port", Str(ports[count + i]), "--primary-port", Str(ports[0]) };
+            if (path is not null)
+            {
+                args.AddRange(["--scenario", path]);
+            }
+
+            if (dataDir is not null)
+            {
+                args.AddRange(["--data-dir", dataDir]);
+            }
+
+            if (tlsDir is not null)
+            {
+                args.AddRange(["--tls", tlsDir]);
+            }
+
+            silos.Add(Process.Start(SelfStart(args)) ?? throw new InvalidOperationException("could not start a silo process"));
+        }
+
+        return new ClusterMembership(MembershipKind.Localhost, null, ports[0], ports[count..]);
+    }
+
+    private static ProcessStartInfo SelfStart(List<string> args)
+    {
+        string host = Environment.ProcessPath ?? "dotnet";
+        var start = new ProcessStartInfo(host) { UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(ClusterRunCommand).Assembly.Location);
+        }
+
+        args.ForEach(start.ArgumentList.Add);
+        return start;
+    }
+
+    // Silos start in parallel; the client retries until a gateway answers and every silo has joined.
+    private static IHost Connect(ClusterMembership membership, ClusterTls? tls, TimeProvider time)
+    {
+        long started = time.GetTimestamp();
+        while (true)
+        {
+            IHost client = VerdantHosts.Client(membership, tls);
+            try
+            {
+                client.StartAsync().GetAwaiter().GetResult();
+                return client;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                client.Dispose();
+                if (time.GetElapsedTime(started) > ConnectTimeout)
+                {
+                    throw new InvalidOperationException($"no silo answered within {ConnectTimeout.TotalSeconds} s: {ex.Message}", ex);
+                }
+
+                Thread.Sleep(500);
+            }
+        }
+    }
+
+    private static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
+        Array.ForEach(listeners, l => l.Start());
+        int[] ports = [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        Array.ForEach(listeners, l => l.Stop());
+        return ports;
+    }
+
+    private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,5 @@
+namespace Verdant.Cluster.Contracts;
+
+/// <summary>Parameter messages a unit ignored: late (for a round it had already mixed) and duplicate (same round and sender twice).</summary>
+[GenerateSerializer, Immutable]
+public sealed record NodeCounters([property: Id(0)] long Late, [property: Id(1)] long Duplicate, [property: Id(2)] int MixedRound);

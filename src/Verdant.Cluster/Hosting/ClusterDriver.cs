@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Verdant.Cluster.Contracts;
+using Verdant.Cluster.Grains;
+using Verdant.Core.Simulation;
+
+namespace Verdant.Cluster.Hosting;
+
+/// <summary>A finished cluster run: the Core result and the parameter messages the units ignored.</summary>
+public sealed record ClusterRunResult(SimulationResult Result, long LateMessages, long DuplicateMessages);
+
+/// <summary>
+/// The coordinator of a run: the simulator's own round loop (<see cref="Simulation"/>: policy, topology, Metropolis
+/// weights, energy ledger, evaluation of the average model) whose trainer is a <see cref="GrainTrainer"/> over the units'
+/// grains. It runs in the client process that starts the run, on a thread of its own, because the loop blocks on grain
+/// calls round by round.
+/// </summary>
+/// <remarks>
+/// Run from inside a silo (a coordinator grain starting this loop on its own thread, calls going out through the silo's
+/// hosted client), units' calls to each other on one silo stalled until the response timeout in Orleans 10.4.2; from an
+/// external client they do not, so the coordinator lives with the client (docs/cluster.md).
+/// </remarks>
+public static class ClusterDriver
+{
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>Runs <paramref name="workload"/>'s scenario as run <paramref name="run"/> on the cluster behind <paramref name="grains"/>.</summary>
+    /// <exception cref="Core.Consensus.DivergenceException">Training blew up; the message names the round and unit.</exception>
+    public static Task<ClusterRunResult> RunAsync(IGrainFactory grains, ClusterWorkload workload, string run,
+        bool gradientStatistics = true, IProgress<RoundProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(workload);
+        return Task.Factory.StartNew(() => Run(grains, workload, run, gradientStatistics, progress, cancellationToken),
+            cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    private static ClusterRunResult Run(IGrainFactory grains, ClusterWorkload workload, string run, bool gradientStatistics,
+        IProgress<RoundProgress>? progress, CancellationToken cancellationToken)
+    {
+        Scenario scenario = workload.Scenario;
+        INodeGrain Node(int unit) => grains.GetGrain<INodeGrain>(NodeKey.Format(run, unit, workload.SiteOfUnit[unit]));
+        WaitForUnits(Node, scenario.UnitCount, cancellationToken);
+        using var simulation = new Simulation(scenario, workload.Train, workload.Test, workload.Gemm, workers: 1,
+            trainerFactory: _ => new GrainTrainer(Node, scenario.UnitCount, scenario.Model.ParameterCount,
+                scenario.Training.BatchSize, gradientStatistics, firstRound: 0));
+        SimulationResult result = simulation.Run(progress, cancellationToken);
+        NodeCounters[] counters = [.. Enumerable.Range(0, scenario.UnitCount).Select(i => Node(i).GetCounters())
+            .Select(CountersOrNone)];
+        return new ClusterRunResult(result, counters.Sum(c => c.Late), counters.Sum(c => c.Duplicate));
+    }
+
+    // A unit whose site is gone has no counters to report.
+    private static NodeCounters CountersOrNone(Task<NodeCounters> call)
+    {
+        try
+        {
+            return call.GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is SiteUnavailableException or OrleansException or TimeoutException)
+        {
+            return new NodeCounters(0, 0, -1);
+        }
+    }
+
+    /// <summary>
+    /// Activates every unit on its site before the first round, asking again while a site's silo is still joining:
+    /// a round then starts with every unit placed, instead of paying placement inside its first response timeout.
+    /// </summary>
+    /// <exception cref="TimeoutException">A unit could not be activated within <see cref="StartupTimeout"/>.</exception>
+    private static void WaitForUnits(Func<int, INodeGrain> node, int count, CancellationToken cancellationToken)
+    {
+        long started = Stopwatch.GetTimestamp();
+        for (int i = 0; i < count; i++)
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    node(i).GetCounters().WaitAsync(ProbeTimeout, cancellationToken).GetAwaiter().GetResult();
+                    break;
+                }
+                catch (Exception ex) when (ex is TimeoutException or OrleansException)
+                {
+                    if (Stopwatch.GetElapsedTime(started) > StartupTimeout)
+                    {
+                        throw new TimeoutException($"unit {i} could not be activated on its site within {StartupTimeout.TotalSeconds} s: {ex.Message}", ex);
+                    }
+                }
+            }
+        }
+    }
+}

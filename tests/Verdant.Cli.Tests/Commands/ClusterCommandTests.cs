@@ -1,0 +1,34 @@
+using Verdant.Cli.Commands;
+
+namespace Verdant.Cli.Tests.Commands;
+
+public class ClusterCommandTests
+{
+    [Fact]
+    public void Silo_UnknownSite_ExitsTwoNamingSites()
+    {
+        (int code, _, string err) = ProgramTests.Invoke("cluster", "silo", "--site", "lisbon",
+            "--scenario", RepositoryFiles.PathOf("scenarios/cluster-small.yaml"));
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("verdant: --site: lisbon is not a site of cluster-small (madrid, stockholm, warsaw)\n", err);
+    }
+
+    [Fact]
+    public void Silo_RedisWithoutEndpoint_ExitsTwo()
+    {
+        (int code, _, string err) = ProgramTests.Invoke("cluster", "silo", "--site", "madrid", "--membership", "redis");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("verdant: --redis: HOST:PORT is required with --membership redis\n", err);
+    }
+
+    [Fact]
+    public void Run_LocalZero_ExitsTwoNamingOption()
+    {
+        (int code, _, string err) = ProgramTests.Invoke("cluster", "run", "--local", "0");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("verdant: --local: must be a positive whole number\n", err);
+    }
+}

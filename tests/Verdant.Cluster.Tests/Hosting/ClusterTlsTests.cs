@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Verdant.Cluster.Contracts;
+using Verdant.Cluster.Hosting;
+using Verdant.Cluster.Options;
+
+namespace Verdant.Cluster.Tests.Hosting;
+
+[Trait("Category", "Cluster")]
+public class ClusterTlsTests
+{
+    [Fact]
+    public void IsIssuedBy_OwnAuthority_TrueOtherAuthority_False()
+    {
+        DateTimeOffset now = TimeProvider.System.GetUtcNow();
+        using var ca = ClusterCertificates.CreateAuthority("verdant-test", now);
+        using var rogue = ClusterCertificates.CreateAuthority("verdant-test", now);
+        using var site = ClusterCertificates.Issue(ca, "sunny", now);
+        using var impostor = ClusterCertificates.Issue(rogue, "sunny", now);
+
+        Assert.True(ClusterCertificates.IsIssuedBy(site, ca));
+        Assert.False(ClusterCertificates.IsIssuedBy(impostor, ca));
+        Assert.False(ClusterCertificates.IsIssuedBy(ca, rogue));
+    }
+
+    [Fact]
+    public async Task Connect_ClientCertificateOfAnotherAuthority_IsRefusedBySilo()
+    {
+        DateTimeOffset now = TimeProvider.System.GetUtcNow();
+        using var ca = ClusterCertificates.CreateAuthority("verdant-test", now);
+        using var rogue = ClusterCertificates.CreateAuthority("verdant-test", now);
+        var workload = ClusterScenarios.Workload(ClusterScenarios.Small("all"));
+        int siloPort = FreePort(), gatewayPort = FreePort();
+        var membership = new ClusterMembership(MembershipKind.Localhost, null, siloPort, [gatewayPort]);
+        using IHost silo = VerdantHosts.Silo(workload, ClusterScenarios.SiteNames, membership, siloPort, gatewayPort,
+            new ClusterTls(ClusterCertificates.Issue(ca, "sunny", now), ca));
+        await silo.StartAsync();
+        using IHost member = VerdantHosts.Client(membership, new ClusterTls(ClusterCertificates.Issue(ca, "client", now), ca));
+        // The outsider trusts the cluster's authority, so only the silo's check of its certificate can turn it away.
+        using IHost outsider = VerdantHosts.Client(membership, new ClusterTls(ClusterCertificates.Issue(rogue, "client", now), ca));
+
+        await member.StartAsync();
+        NodeCounters counters = await member.Services.GetRequiredService<IClusterClient>()
+            .GetGrain<INodeGrain>(NodeKey.Format("tls", 0, "sunny")).GetCounters();
+        Exception refused = await Record.ExceptionAsync(() => outsider.StartAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal(-1, counters.MixedRound);
+        Assert.NotNull(refused);
+        Assert.IsNotType<TimeoutException>(refused);
+        await member.StopAsync();
+        await silo.StopAsync();
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

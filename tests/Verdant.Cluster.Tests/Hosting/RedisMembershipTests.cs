@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Verdant.Cluster.Hosting;
+using Verdant.Cluster.Options;
+using Verdant.Core.Simulation;
+
+namespace Verdant.Cluster.Tests.Hosting;
+
+[Trait("Category", "Cluster")]
+public class RedisMembershipTests
+{
+    [Fact]
+    public async Task Run_TwoSilosFoundThroughRedis_EqualsSimulator()
+    {
+        Scenario scenario = ClusterScenarios.Small("all", rounds: 8);
+        SimulationResult expected = ClusterScenarios.Simulate(scenario);
+        ClusterWorkload workload = ClusterScenarios.Workload(scenario);
+        int redisPort = FreePort();
+        using Process redis = Process.Start(new ProcessStartInfo("redis-server",
+            ["--port", redisPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+            { UseShellExecute = false, RedirectStandardOutput = true })!;
+        try
+        {
+            await UntilListening(redisPort);
+            var membership = new ClusterMembership(MembershipKind.Redis, $"127.0.0.1:{redisPort}", 0, []);
+            int[] ports = [FreePort(), FreePort(), FreePort(), FreePort()];
+            using IHost first = VerdantHosts.Silo(workload, ["sunny", "windy"], membership, ports[0], ports[1]);
+            using IHost second = VerdantHosts.Silo(workload, ["coal"], membership, ports[2], ports[3]);
+            await first.StartAsync();
+            await second.StartAsync();
+            using IHost client = VerdantHosts.Client(membership);
+            await client.StartAsync();
+
+            ClusterRunResult actual = await ClusterDriver.RunAsync(client.Services.GetRequiredService<IClusterClient>(), workload, "redis");
+
+            Assert.Equal(expected.Rounds, actual.Result.Rounds);
+            await client.StopAsync();
+            await second.StopAsync();
+            await first.StopAsync();
+        }
+        finally
+        {
+            redis.Kill();
+        }
+    }
+
+    // Waits for redis-server to accept connections: a condition, polled without sleeping.
+    private static async Task UntilListening(int port)
+    {
+        for (int attempt = 0; attempt < 2000; attempt++)
+        {
+            using var probe = new TcpClient();
+            try
+            {
+                await probe.ConnectAsync(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Yield();
+            }
+        }
+
+        Assert.Fail($"redis-server did not listen on {port}");
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

@@ -104,7 +104,7 @@ internal static class CompareCommand
             ParetoPlot.Probe();
             IReadOnlyList<Scenario> plan = CompareRunner.Plan(scenario, policies, options.Seeds);
             int concurrency = options.Concurrency ?? RunSetup.DefaultWorkers;
-            IReadOnlyList<CompareRun> runs = CompareProgress.Show(ui.Output, plan,
+            IReadOnlyList<CompareRun> runs = Engine.EngineProgress.Show(ui.Output, [.. plan.Select(CompareProgress.Label)],
                 progress => CompareRunner.Run(plan, train, test, gemm, concurrency, progress, time));
             CompareRow[] rows = [.. runs.Select(r => r.Row)];
             string title = string.Create(CultureInfo.InvariantCulture, $"{scenario.Name}: carbon against time to validation accuracy {target:0.###}");

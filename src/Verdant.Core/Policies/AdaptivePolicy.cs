@@ -14,6 +14,8 @@ namespace Verdant.Core.Policies;
 /// </remarks>
 public sealed class AdaptivePolicy(PolicyOptions options) : IAllocationPolicy
 {
+    private readonly DataCoverage _coverage = new(options);
+
     /// <inheritdoc />
     public string Name => "adaptive";
 
@@ -24,8 +26,8 @@ public sealed class AdaptivePolicy(PolicyOptions options) : IAllocationPolicy
         int n = context.Units.Count;
         double measured = context.Progress.NoiseScale;
         double noise = ProgressModel.EffectiveNoiseScale(measured, context.BatchSize);
-        double[] carbon = MarginalCarbon.ForAllUnits(context);
-        int[] order = MarginalCarbon.Ranking(context, carbon);
+        double[] carbon = _coverage.MarginalCarbonPerUnit(context);
+        int[] order = _coverage.Ranking(context, carbon);
         double fleetRate = Progress(n, noise, context.BatchSize) / context.Units.Max(u => u.RoundComputeS);
         int k = Math.Min(Math.Max(1, options.MinK), n);
         double slowest = order.Take(k).Max(i => context.Units[i].RoundComputeS);
@@ -53,6 +55,7 @@ public sealed class AdaptivePolicy(PolicyOptions options) : IAllocationPolicy
             }
         }
 
+        _coverage.Record(context, active);
         string b = double.IsFinite(measured) ? $"B={measured:0}" : "B not measured (8b assumed)";
         return new Allocation(active, $"k={k + extra} ({k} for {options.MinSpeedFraction:0.##} of fleet speed, {extra} free extra); {b}, b={context.BatchSize}");
     }

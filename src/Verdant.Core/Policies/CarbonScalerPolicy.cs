@@ -19,6 +19,7 @@ namespace Verdant.Core.Policies;
 public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolicy
 {
     private readonly PolicyOptions _options = options ?? throw new ArgumentNullException(nameof(options));
+    private readonly DataCoverage _coverage = new(options);
 
     /// <inheritdoc />
     public string Name => "carbonscaler";
@@ -36,7 +37,9 @@ public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolic
 
         var plan = new Plan(context, slots, work.ReferenceUnits);
         plan.FillUntil(work.RemainingNodeRounds);
-        bool[] active = PlannerSlots.ActivateFirst(context, plan.SlotCounts(0));
+        // Which units of a site run is the data-coverage choice (stalest first); how many stays the greedy plan's.
+        bool[] active = PlannerSlots.ActivateFirst(context, plan.SlotCounts(0), _coverage.WithinSiteOrder(context));
+        _coverage.Record(context, active);
         double shortBy = work.RemainingNodeRounds - plan.PlannedNodeRounds;
         string summary = string.Create(CultureInfo.InvariantCulture,
             $"{plan.UnitsInSlot(0)} units now; {plan.PlannedNodeRounds:0} of {work.RemainingNodeRounds:0} node-rounds planned over {slots.Slots} h ({work.Basis})");

@@ -63,6 +63,18 @@ public sealed record PolicyOptions
     /// <summary>Minimum work (training rounds) renewable excess must cover for a unit to qualify for fedzero.</summary>
     public double FedZeroMinRounds { get; init; } = 2;
 
+    /// <summary>
+    /// Coverage time scale S (hours) of <see cref="DataCoverage"/>: a unit r times dirtier than the cleanest candidate is
+    /// chosen after about (r - 1) S hours without training. 0 switches data coverage off.
+    /// </summary>
+    public double CoverageHours { get; init; } = 24;
+
+    /// <summary>
+    /// Coverage weight on heterogeneity: S is scaled by min(1, this x B / H) once the noise scale B and the heterogeneity H
+    /// are measured, so coverage matters more as the units' data pull apart.
+    /// </summary>
+    public double CoverageNoiseRatio { get; init; } = 1;
+
     /// <summary>Prior remaining work to target (node-rounds) before the learning curve can be fitted.</summary>
     public double WorkPriorNodeRounds { get; init; } = 3000;
 

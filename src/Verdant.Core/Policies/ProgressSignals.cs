@@ -7,6 +7,12 @@ namespace Verdant.Core.Policies;
 public sealed record ProgressSignals(int Round, double TrainingLoss, double ConsensusDistance, double NoiseScale,
     double TestAccuracy)
 {
+    /// <summary>
+    /// Between-node heterogeneity of the gradients, in examples like the noise scale (NaN until measured): how far the
+    /// units' data pull apart, as opposed to sampling noise within one unit.
+    /// </summary>
+    public double Heterogeneity { get; init; } = double.NaN;
+
     /// <summary>Signals before the first round.</summary>
     public static ProgressSignals Initial { get; } = new(0, double.NaN, 0, double.NaN, double.NaN);
 }

@@ -52,6 +52,14 @@ internal static class RunFiles
                 Csv.Number(r.RenewableUsedKwh), Csv.Number(r.GridKwh), Csv.Number(r.BatteryChargeKwh), Csv.Number(r.BatteryDischargeKwh),
                 Csv.Number(r.BatterySocKwh), Csv.Number(r.IntensityGPerKwh), Csv.Number(r.CarbonKg));
         }
+
+        // Network energy is behind no site's meter: its own rows, all grid, so the file's demand still sums to the total.
+        foreach (NetworkHourRecord r in result.NetworkRows)
+        {
+            Csv.Row(w, Csv.Text("network"), Csv.Time(r.HourUtc), Csv.Number(r.EnergyKwh), Csv.Number(0), Csv.Number(0),
+                Csv.Number(r.EnergyKwh), Csv.Number(0), Csv.Number(0), Csv.Number(0), Csv.Number(r.IntensityGPerKwh),
+                Csv.Number(r.CarbonKg));
+        }
     }
 
     private static void WriteDecisions(TextWriter w, SimulationResult result)

@@ -41,6 +41,12 @@ internal static class SummaryJson
             json.WriteNumber("wake", r.Energy.WakeKwh);
             json.WriteEndObject();
             json.WriteNumber("carbon_kg", r.Energy.CarbonKg);
+            // Wake-ups are the price of starting computation, so they count with compute; the three parts sum to carbon_kg.
+            json.WriteStartObject("carbon_kg_by_use");
+            json.WriteNumber("compute", r.Energy.CarbonKgByUse.ComputeKg + r.Energy.CarbonKgByUse.WakeKg);
+            json.WriteNumber("idle", r.Energy.CarbonKgByUse.IdleKg);
+            json.WriteNumber("network", r.Energy.CarbonKgByUse.NetworkKg);
+            json.WriteEndObject();
             WriteCarbonIntensity(json, r.SiteNames, info.GridIntensityLabels);
             json.WriteNumber("bytes_sent", r.BytesSent);
             json.WriteNumber("node_rounds", r.NodeRounds);

@@ -40,6 +40,12 @@ internal static partial class ScenarioLoader
         ["mlp"] = ModelKind.Mlp,
     };
 
+    private static readonly Dictionary<string, NetworkEnergyModel> NetworkModels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["per-gb"] = NetworkEnergyModel.PerGb,
+        ["marginal"] = NetworkEnergyModel.Marginal,
+    };
+
     private static readonly Dictionary<string, ForecastKind> Forecasts = new(StringComparer.OrdinalIgnoreCase)
     {
         ["perfect"] = ForecastKind.Perfect,
@@ -192,7 +198,12 @@ internal static partial class ScenarioLoader
 
         var defaults = new NetworkOptions();
         var options = new NetworkOptions(map.Double("kwh_per_gb", defaults.KwhPerGb, 0), map.Double("bandwidth_gbps", defaults.BandwidthBitsPerS / 1e9, 1e-6) * 1e9,
-            map.Double("fiber_speed_fraction", defaults.FiberSpeedFraction, 0.01, 1), map.Double("per_hop_latency_ms", defaults.PerHopLatencyS * 1e3, 0) / 1e3);
+            map.Double("fiber_speed_fraction", defaults.FiberSpeedFraction, 0.01, 1), map.Double("per_hop_latency_ms", defaults.PerHopLatencyS * 1e3, 0) / 1e3)
+        {
+            Model = Choice(map, "model", NetworkModels, "per-gb"),
+            MarginalKwhPerGb = map.Double("marginal_kwh_per_gb", defaults.MarginalKwhPerGb, 0),
+            BaselineWPerUnit = map.Double("baseline_w_per_unit", defaults.BaselineWPerUnit, 0),
+        };
         map.RejectUnknownKeys();
         return options;
     }

@@ -10,14 +10,18 @@ namespace Verdant.Core.Energy;
 /// <see cref="Close"/>'s end; a finalized hour takes no more charges. Battery: discharge counted at the battery's output,
 /// limited by MaxDischargeKw x 1 h per hour, by MaxDischargeKw x the share of the hour left after the piece starts, and
 /// by the stored energy above the minimum; charge counted at the input, limited by MaxChargeKw x 1 h and the room left;
-/// losses sqrt(eta) each way. Accounting rules in docs/energy-model.md.
+/// losses sqrt(eta) each way. Network energy has its own account (<see cref="ChargeNetwork"/>): never served by a site's
+/// renewables or battery, always grid. Accounting rules in docs/energy-model.md.
 /// </remarks>
 public sealed class EnergyLedger
 {
     private const double SecondsPerHour = 3600;
 
     private readonly SiteAccount[] _accounts;
+    private readonly NetworkAccount _network;
     private readonly double[] _byUse = new double[4];
+    private readonly double[] _carbonByUse = new double[4];
+    private int _closedHours;
     private double _renewable;
     private double _battery;
     private double _grid;
@@ -34,6 +38,8 @@ public sealed class EnergyLedger
             ArgumentNullException.ThrowIfNull(sites[i]);
             _accounts[i] = new SiteAccount(sites[i], StartUtc);
         }
+
+        _network = new NetworkAccount(_accounts.Length > 0 ? _accounts.Min(a => a.Hours) : 0);
     }
 
     /// <summary>Start of the ledger's first hour.</summary>
@@ -46,14 +52,16 @@ public sealed class EnergyLedger
     /// Charges <paramref name="energyKwh"/> to <paramref name="site"/>, spread evenly over the interval. Charges must come in
     /// non-decreasing start time. Returns how it was served.
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="use"/> is <see cref="EnergyUse.Network"/>: use <see cref="ChargeNetwork"/>.</exception>
     public ChargeResult Charge(int site, DateTimeOffset startUtc, double durationS, double energyKwh, EnergyUse use)
     {
-        SiteAccount account = Account(site);
-        if (!(durationS >= 0) || !double.IsFinite(durationS) || !(energyKwh >= 0) || !double.IsFinite(energyKwh))
+        if (use == EnergyUse.Network)
         {
-            throw new ArgumentOutOfRangeException(nameof(energyKwh),
-                $"Duration ({durationS} s) and energy ({energyKwh} kWh) must be finite and >= 0.");
+            throw new ArgumentException("Network energy is behind no site's meter: charge it with ChargeNetwork.", nameof(use));
         }
+
+        SiteAccount account = Account(site);
+        CheckAmount(durationS, energyKwh);
 
         long startTicks = (startUtc - StartUtc).Ticks;
         double startS = startTicks / (double)TimeSpan.TicksPerSecond;
@@ -78,7 +86,47 @@ public sealed class EnergyLedger
         _grid += grid;
         _carbonG += carbonG;
         _byUse[(int)use] += energyKwh;
+        _carbonByUse[(int)use] += carbonG;
         return new ChargeResult(renewable, battery, grid, carbonG);
+    }
+
+    /// <summary>
+    /// Charges network energy whose carbon follows <paramref name="gridSite"/>'s grid intensity, spread evenly over the
+    /// interval: all of it from the grid, none from any site's renewables or battery. Callers split a message's energy
+    /// between the sending and the receiving site's grids (docs/energy-model.md). Any time order is accepted.
+    /// </summary>
+    public ChargeResult ChargeNetwork(int gridSite, DateTimeOffset startUtc, double durationS, double energyKwh)
+    {
+        SiteAccount account = Account(gridSite);
+        CheckAmount(durationS, energyKwh);
+        double startS = (startUtc - StartUtc).Ticks / (double)TimeSpan.TicksPerSecond;
+        double endS = startS + durationS;
+        if (startS < 0 || endS > _network.Hours * SecondsPerHour || startS >= _network.Hours * SecondsPerHour)
+        {
+            throw new ArgumentOutOfRangeException(nameof(startUtc),
+                $"Network charge at {startUtc:O} lies outside the ledger's {_network.Hours}-hour horizon.");
+        }
+
+        double carbonG = 0, allocated = 0;
+        for (double t = startS; ;)
+        {
+            int hour = Math.Min((int)Math.Floor(t / SecondsPerHour), _network.Hours - 1);
+            double pieceEnd = Math.Min(endS, (hour + 1) * SecondsPerHour);
+            double piece = pieceEnd >= endS ? energyKwh - allocated : energyKwh * ((pieceEnd - t) / durationS);
+            carbonG += _network.Add(hour, piece, account.IntensityGPerKwh(hour));
+            allocated += piece;
+            t = pieceEnd;
+            if (t >= endS)
+            {
+                break;
+            }
+        }
+
+        _grid += energyKwh;
+        _carbonG += carbonG;
+        _byUse[(int)EnergyUse.Network] += energyKwh;
+        _carbonByUse[(int)EnergyUse.Network] += carbonG;
+        return new ChargeResult(0, 0, energyKwh, carbonG);
     }
 
     /// <summary>Renewable surplus still unused in the hour holding <paramref name="timeUtc"/> at <paramref name="site"/> (kWh).</summary>
@@ -99,6 +147,7 @@ public sealed class EnergyLedger
     {
         double hours = Math.Ceiling((endUtc - StartUtc).TotalHours);
         int end = (int)Math.Clamp(hours, 0, int.MaxValue);
+        _closedHours = Math.Max(_closedHours, Math.Min(end, _network.Hours));
         foreach (SiteAccount account in _accounts)
         {
             account.FinalizeBefore(end);
@@ -107,7 +156,15 @@ public sealed class EnergyLedger
 
     /// <summary>Running totals.</summary>
     public EnergyTotals Totals => new(_byUse.Sum(), _renewable, _battery, _grid, _byUse[(int)EnergyUse.Compute],
-        _byUse[(int)EnergyUse.Network], _byUse[(int)EnergyUse.Idle], _byUse[(int)EnergyUse.Wake], _carbonG / 1000);
+        _byUse[(int)EnergyUse.Network], _byUse[(int)EnergyUse.Idle], _byUse[(int)EnergyUse.Wake], _carbonG / 1000)
+    {
+        CarbonKgByUse = new CarbonByUse(_carbonByUse[(int)EnergyUse.Compute] / 1000, _carbonByUse[(int)EnergyUse.Idle] / 1000,
+            _carbonByUse[(int)EnergyUse.Network] / 1000, _carbonByUse[(int)EnergyUse.Wake] / 1000),
+    };
+
+    /// <summary>Network energy per closed hour (every hour before <see cref="Close"/>'s end, energy or not).</summary>
+    public IReadOnlyList<NetworkHourRecord> NetworkRows()
+        => [.. Enumerable.Range(0, _closedHours).Select(k => _network.Row(StartUtc + TimeSpan.FromHours(k), k))];
 
     /// <summary>Finalized rows, by site then hour.</summary>
     public IReadOnlyList<SiteHourRecord> Rows()
@@ -132,6 +189,15 @@ public sealed class EnergyLedger
         }
 
         return _accounts[site];
+    }
+
+    private static void CheckAmount(double durationS, double energyKwh)
+    {
+        if (!(durationS >= 0) || !double.IsFinite(durationS) || !(energyKwh >= 0) || !double.IsFinite(energyKwh))
+        {
+            throw new ArgumentOutOfRangeException(nameof(energyKwh),
+                $"Duration ({durationS} s) and energy ({energyKwh} kWh) must be finite and >= 0.");
+        }
     }
 
     private static void CheckOrder(int site, SiteAccount account, DateTimeOffset startUtc, long startTicks, int firstHour, double endS)

@@ -3,9 +3,11 @@ namespace Verdant.Core.Energy;
 /// <summary>Delay and energy of moving bytes between sites: propagation over the great circle, serialization at the link bandwidth, energy per byte.</summary>
 /// <remarks>
 /// Latency = d / (f c) + per-hop constant, with c = 299 792.458 km/s and f = 2/3 (refractive index of silica fibre about
-/// 1.47; e.g. Singla et al. 2014, "The Internet at the speed of light", HotNets). Energy = bytes / 1e9 x kWh/GB, the
-/// default 0.006 kWh/GB being the Aslan et al. 2018 trend (0.06 kWh/GB in 2015, halving every two years) extrapolated
-/// to about 2022; see docs/energy-model.md.
+/// 1.47; e.g. Singla et al. 2014, "The Internet at the speed of light", HotNets). Energy, per-GB model: bytes / 1e9 x
+/// kWh/GB, the default 0.006 kWh/GB being the Aslan, Mayers, Koomey and France 2018 trend (J. Industrial Ecology 22: 0.06
+/// kWh/GB in 2015, halving every two years) extrapolated to about 2022. Marginal model (Mytton, Lunden and Malmodin, J.
+/// Industrial Ecology 2024): bytes / 1e9 x marginal kWh/GB plus a baseline W per communicating unit for the round's
+/// length. Network energy is never behind a site's meter; see docs/energy-model.md.
 /// </remarks>
 public sealed class NetworkModel
 {
@@ -17,10 +19,11 @@ public sealed class NetworkModel
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!(options.KwhPerGb >= 0) || !(options.BandwidthBitsPerS > 0) || !(options.FiberSpeedFraction is > 0 and <= 1)
-            || !(options.PerHopLatencyS >= 0))
+            || !(options.PerHopLatencyS >= 0) || !(options.MarginalKwhPerGb >= 0) || !(options.BaselineWPerUnit >= 0))
         {
             throw new ArgumentException(
-                "Network options need kWh/GB >= 0, bandwidth > 0, fibre speed fraction in (0, 1] and per-hop latency >= 0.",
+                "Network options need kWh/GB >= 0, bandwidth > 0, fibre speed fraction in (0, 1], per-hop latency >= 0, "
+                + "marginal kWh/GB >= 0 and baseline W >= 0.",
                 nameof(options));
         }
 
@@ -46,10 +49,15 @@ public sealed class NetworkModel
         return LatencyS(from, to) + (bytes * 8.0 / Options.BandwidthBitsPerS);
     }
 
-    /// <summary>Energy to move <paramref name="bytes"/> (kWh).</summary>
+    /// <summary>Energy that moving <paramref name="bytes"/> adds (kWh): kWh/GB, or the marginal kWh/GB, per GB.</summary>
     public double EnergyKwh(long bytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(bytes);
-        return bytes / 1e9 * Options.KwhPerGb;
+        double perGb = Options.Model == NetworkEnergyModel.Marginal ? Options.MarginalKwhPerGb : Options.KwhPerGb;
+        return bytes / 1e9 * perGb;
     }
+
+    /// <summary>Baseline energy one communicating unit holds for <paramref name="seconds"/> (kWh); zero in the per-GB model.</summary>
+    public double BaselineKwh(double seconds)
+        => Options.Model == NetworkEnergyModel.Marginal ? UnitPower.ToKwh(Options.BaselineWPerUnit * Math.Max(0, seconds)) : 0;
 }

@@ -110,6 +110,8 @@ internal sealed class SiteAccount
         }
     }
 
+    public double IntensityGPerKwh(int hour) => _intensity[hour];
+
     public double RemainingKwh(int hour)
         => Math.Max(0, _availableKwh[hour] - _used[hour] - _charge[hour]);
 

@@ -1,9 +1,12 @@
+using Verdant.Core.Energy;
+
 namespace Verdant.Core.Policies;
 
 /// <summary>
 /// Marginal operational carbon of running one more unit at a site right now, counting the site's renewable surplus as
 /// free: units are stacked onto the surplus first, so the j-th unit (0-based) draws max(0, min(P, (j+1) P - S)) W from the
-/// grid, where P is its training power and S the surplus.
+/// grid, where P is its training power and S the surplus. Its network power is grid power whatever the surplus, counted at
+/// the site's intensity.
 /// </summary>
 public static class MarginalCarbon
 {
@@ -13,13 +16,13 @@ public static class MarginalCarbon
 
     /// <summary>
     /// Grams CO2eq per PFLOP (1e15 FLOP) of the <paramref name="j"/>-th unit: grid W x intensity (g/kWh) / FLOP/s,
-    /// scaled from g per J x 1/3.6e6.
+    /// with the network's grid power added to the unit's.
     /// </summary>
     public static double GramsPerPflop(int j, UnitView unit, double surplusW, double intensityGPerKwh)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        double gridW = GridPowerW(j, unit.TrainingPowerW, surplusW);
-        double gramsPerSecond = gridW * intensityGPerKwh / 3.6e6;
+        double gridW = GridPowerW(j, unit.TrainingPowerW, surplusW) + unit.NetworkPowerW;
+        double gramsPerSecond = UnitPower.ToKwh(gridW * intensityGPerKwh);
         return gramsPerSecond / unit.SustainedFlops * 1e15;
     }
 

@@ -16,6 +16,13 @@ public sealed record PlannerProblem(PlannerSlots Slots, int MinUnits, int MaxUni
     /// <summary>Objective coefficient of grid watts at a site and slot: intensity in g/kWh, so W x g/kWh = mg/h.</summary>
     public long GridCoefficient(int site, int slot) => (long)Math.Round(Slots.IntensityGPerKwh[site, slot]);
 
+    /// <summary>
+    /// Objective coefficient of one unit at a site and slot: its network's grid power x intensity (mg/h; no surplus serves
+    /// the network) less the slot's time reward.
+    /// </summary>
+    public long UnitCoefficient(int site, int slot)
+        => (long)Math.Round(Slots.NetworkPowerW[site] * Slots.IntensityGPerKwh[site, slot]) - TimeRewardMg[slot];
+
     /// <summary>Surplus in whole watts (rounded down, so the plan never counts on a fraction it may not get).</summary>
     public long SurplusW(int site, int slot) => (long)Math.Floor(Slots.SurplusW[site, slot]);
 

@@ -38,7 +38,7 @@ public static class PlannerRelaxation
                 cap.SetCoefficient(n[s, t], 1);
                 work.SetCoefficient(n[s, t], 1);
                 objective.SetCoefficient(grid, problem.GridCoefficient(s, t));
-                objective.SetCoefficient(n[s, t], -problem.TimeRewardMg[t]);
+                objective.SetCoefficient(n[s, t], problem.UnitCoefficient(s, t));
             }
         }
 

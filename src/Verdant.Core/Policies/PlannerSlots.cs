@@ -19,6 +19,7 @@ public sealed class PlannerSlots
         IntensityGPerKwh = new double[sites, slots];
         UnitsAtSite = new int[sites];
         UnitPowerW = new double[sites];
+        NetworkPowerW = new double[sites];
     }
 
     /// <summary>Hourly slots planned over.</summary>
@@ -38,6 +39,9 @@ public sealed class PlannerSlots
 
     /// <summary>Training power of a unit at each site (W; the largest if they differ).</summary>
     public double[] UnitPowerW { get; }
+
+    /// <summary>Network power a training unit at each site adds on the grid (W), which no surplus offsets.</summary>
+    public double[] NetworkPowerW { get; }
 
     /// <summary>Each site's battery, or null.</summary>
     public BatterySpec?[] Batteries { get; private init; } = [];
@@ -70,6 +74,7 @@ public sealed class PlannerSlots
         {
             table.UnitsAtSite[unit.Site]++;
             table.UnitPowerW[unit.Site] = Math.Max(table.UnitPowerW[unit.Site], unit.TrainingPowerW);
+            table.NetworkPowerW[unit.Site] = Math.Max(table.NetworkPowerW[unit.Site], unit.NetworkPowerW);
         }
 
         for (int s = 0; s < table.Sites; s++)
@@ -88,7 +93,8 @@ public sealed class PlannerSlots
 
     /// <summary>Grams CO2eq per hour the <paramref name="j"/>-th unit (0-based) at <paramref name="site"/> adds in <paramref name="slot"/>.</summary>
     public double MarginalGramsPerHour(int site, int slot, int j)
-        => MarginalCarbon.GridPowerW(j, UnitPowerW[site], SurplusW[site, slot]) * IntensityGPerKwh[site, slot] / 1000;
+        => (MarginalCarbon.GridPowerW(j, UnitPowerW[site], SurplusW[site, slot]) + NetworkPowerW[site])
+            * IntensityGPerKwh[site, slot] / 1000;
 
     /// <summary>Flags the first <c>counts[s]</c> units of every site, in node order.</summary>
     public static bool[] ActivateFirst(PolicyContext context, int[] counts)

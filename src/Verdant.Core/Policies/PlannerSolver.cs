@@ -46,7 +46,7 @@ public static class PlannerSolver
                 variables.Add(grid);
                 coefficients.Add(problem.GridCoefficient(s, t));
                 variables.Add(n[s, t]);
-                coefficients.Add(-problem.TimeRewardMg[t]);
+                coefficients.Add(problem.UnitCoefficient(s, t));
                 inSlot.Add(n[s, t]);
                 all.Add(n[s, t]);
             }

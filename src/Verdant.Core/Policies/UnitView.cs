@@ -1,11 +1,17 @@
 namespace Verdant.Core.Policies;
 
 /// <summary>
-/// What a policy sees of one unit: its site, speed (FLOP/s), power when training (W; PUE, network share and amortized
+/// What a policy sees of one unit: its site, speed (FLOP/s), power drawn at its site when training (W; PUE and amortized
 /// wake-up included) and the seconds one round's local computation takes on it.
 /// </summary>
 public sealed record UnitView(int Index, int Site, double SustainedFlops, double TrainingPowerW, double RoundComputeS)
 {
+    /// <summary>
+    /// Network power the unit adds while training (W, an upper bound). Routers are behind no site's meter: this is always
+    /// grid power, which no renewable surplus offsets.
+    /// </summary>
+    public double NetworkPowerW { get; init; }
+
     /// <summary>Training examples on the unit (0 when unknown).</summary>
     public int ShardSize { get; init; }
 

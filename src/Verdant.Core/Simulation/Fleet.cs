@@ -6,11 +6,13 @@ namespace Verdant.Core.Simulation;
 
 /// <summary>
 /// The compute units of a scenario in node order (site by site), with what each costs: compute seconds per round, and
-/// the training power a policy must budget for (PUE, network share and amortized wake-up included).
+/// the training power a policy must budget for at the site (PUE and amortized wake-up included) and the network power it
+/// adds on the grid.
 /// </summary>
 public sealed class Fleet
 {
     private readonly int[] _siteOfNode;
+    private readonly UnitPower[] _power;
 
     /// <summary>Lays out the units of <paramref name="scenario"/>.</summary>
     public Fleet(Scenario scenario, NetworkModel network)
@@ -19,6 +21,7 @@ public sealed class Fleet
         ArgumentNullException.ThrowIfNull(network);
         Sites = scenario.Sites;
         _siteOfNode = new int[scenario.UnitCount];
+        _power = [.. Sites.Select(UnitPower.Of)];
         var units = new List<UnitView>(_siteOfNode.Length);
         int maxDegree = Math.Max(1, Math.Min(_siteOfNode.Length - 1, ExpectedMaxDegree(scenario)));
         double epochS = scenario.Policy.Epoch.TotalSeconds;
@@ -26,13 +29,15 @@ public sealed class Fleet
         {
             Site site = Sites[s];
             double computeS = ComputeSeconds(site, scenario);
-            // Upper bound on network power: every message of the largest degree sent within the unit's compute time.
-            double networkW = network.EnergyKwh((long)(maxDegree * scenario.Workload.MessageBytes)) * 3.6e6 / computeS;
-            double powerW = (site.Hardware.BusyPowerW * site.Pue) + networkW + (site.Hardware.WakeEnergyJ * site.Pue / epochS);
+            // Upper bound on network power: every message of the largest degree sent within the unit's compute time. It is
+            // grid power wherever the unit is: no site's surplus serves it.
+            double networkW = (UnitPower.ToJoules(network.EnergyKwh((long)(maxDegree * scenario.Workload.MessageBytes)))
+                / computeS) + network.Options.BaselineWPerUnit * (network.Options.Model == NetworkEnergyModel.Marginal ? 1 : 0);
+            double powerW = _power[s].BusyFacilityW + UnitPower.ToJoules(_power[s].WakeKwh) / epochS;
             for (int u = 0; u < site.Units; u++, node++)
             {
                 _siteOfNode[node] = s;
-                units.Add(new UnitView(node, s, site.Hardware.SustainedFlops, powerW, computeS));
+                units.Add(new UnitView(node, s, site.Hardware.SustainedFlops, powerW, computeS) { NetworkPowerW = networkW });
             }
         }
 
@@ -47,6 +52,9 @@ public sealed class Fleet
 
     /// <summary>Node count N.</summary>
     public int Count => _siteOfNode.Length;
+
+    /// <summary>What a unit at site <paramref name="site"/> draws (the one source of unit power).</summary>
+    public UnitPower PowerAt(int site) => _power[site];
 
     /// <summary>Site index of <paramref name="node"/>.</summary>
     public int SiteOf(int node) => _siteOfNode[node];

@@ -8,7 +8,9 @@ namespace Verdant.Core.Simulation;
 /// neighbour's latency plus all its outgoing copies serialized on its link). A synchronous round lasts max f_i; with a
 /// round deadline D it lasts min(D, max f_i) and only the units with f_i &lt;= D make it (they mix; the others' work is
 /// discarded). Per site: compute energy = busy seconds x busy W x PUE (late units are busy until D); units that finish
-/// early wait at idle W x PUE; network energy = bytes sent by on-time units to on-time neighbours x kWh/GB.
+/// early wait at idle W x PUE (<see cref="UnitPower"/>); network energy (<see cref="NetworkModel"/>) of every copy an
+/// on-time unit sends to an on-time neighbour is booked half on the sender's grid and half on the receiver's, plus, in
+/// the marginal model, each communicating unit's baseline share for the round on its own site's grid.
 /// Buffers are reused: computing a round's cost allocates nothing.
 /// </summary>
 public sealed class RoundCost
@@ -58,7 +60,7 @@ public sealed class RoundCost
     /// <summary>Per-site idle-wait energy of the last round (kWh).</summary>
     public double[] SiteIdleKwh { get; }
 
-    /// <summary>Per-site network energy of the last round (kWh).</summary>
+    /// <summary>Network energy of the last round by the grid its carbon follows (kWh); no site's meter serves it.</summary>
     public double[] SiteNetworkKwh { get; }
 
     /// <summary>
@@ -147,6 +149,7 @@ public sealed class RoundCost
         Array.Clear(SiteNetworkKwh);
         long bytes = 0;
         long message = (long)_scenario.Workload.MessageBytes;
+        double messageKwh = _network.EnergyKwh(message);
         for (int i = 0; i < active.Length; i++)
         {
             if (!active[i])
@@ -155,21 +158,25 @@ public sealed class RoundCost
             }
 
             int site = _fleet.SiteOf(i);
-            Site s = _fleet.Sites[site];
+            UnitPower power = _fleet.PowerAt(site);
             double busy = Math.Min(computeS[i], duration);
-            SiteComputeKwh[site] += busy * s.Hardware.BusyPowerW * s.Pue / 3.6e6;
-            SiteIdleKwh[site] += (duration - busy) * s.Hardware.IdlePowerW * s.Pue / 3.6e6;
+            SiteComputeKwh[site] += power.BusyKwh(busy);
+            SiteIdleKwh[site] += power.IdleKwh(duration - busy);
             if (onTime[i])
             {
-                _degree[i] = 0;
+                int sentTo = 0;
                 foreach (int j in graph.Neighbors(i))
                 {
-                    _degree[i] += onTime[j] ? 1 : 0;
+                    if (onTime[j])
+                    {
+                        sentTo++;
+                        SiteNetworkKwh[site] += messageKwh / 2;
+                        SiteNetworkKwh[_fleet.SiteOf(j)] += messageKwh / 2;
+                    }
                 }
 
-                long sent = _degree[i] * message;
-                bytes += sent;
-                SiteNetworkKwh[site] += _network.EnergyKwh(sent);
+                bytes += sentTo * message;
+                SiteNetworkKwh[site] += sentTo > 0 ? _network.BaselineKwh(duration) : 0;
             }
         }
 

@@ -23,7 +23,7 @@ public sealed partial class Simulation
             throw new InvalidOperationException($"policy {_policy.Name} returned {allocation.Active.Length} flags for {_fleet.Count} units");
         }
 
-        ChargeWakeUps(allocation.Active);
+        _accounts.ChargeWakeUps(_now, _active, allocation.Active);
         bool[] previous = (bool[])_active.Clone();
         allocation.Active.CopyTo(_active, 0);
         (Graph graph, string? fallback) = ActiveGraph.Build(_scenario.Topology, _active, _fleet, _topologyRandom, LinkCostJ);
@@ -45,8 +45,8 @@ public sealed partial class Simulation
     private double LinkCostJ(int a, int b)
     {
         Site sa = _scenario.Sites[_fleet.SiteOf(a)], sb = _scenario.Sites[_fleet.SiteOf(b)];
-        double bytesJ = _network.EnergyKwh(2 * (long)_scenario.Workload.MessageBytes) * 3.6e6;
-        double idleW = (sa.Hardware.IdlePowerW * sa.Pue) + (sb.Hardware.IdlePowerW * sb.Pue);
+        double bytesJ = UnitPower.ToJoules(_network.EnergyKwh(2 * (long)_scenario.Workload.MessageBytes));
+        double idleW = _fleet.PowerAt(_fleet.SiteOf(a)).IdleFacilityW + _fleet.PowerAt(_fleet.SiteOf(b)).IdleFacilityW;
         return bytesJ + (_network.LatencyS(sa.Location, sb.Location) * idleW);
     }
 
@@ -62,7 +62,6 @@ public sealed partial class Simulation
         }
 
         var sources = new List<int>();
-        long message = (long)_scenario.Workload.MessageBytes;
         for (int i = 0; i < _active.Length; i++)
         {
             if (!_active[i] || previous[i])
@@ -82,34 +81,8 @@ public sealed partial class Simulation
             if (sources.Count > 0)
             {
                 _sgd.CatchUp(i, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sources));
-                _bytes += message;
-                _pending.Add(_ledger.Charge(_fleet.SiteOf(i), _now, 1, _network.EnergyKwh(message), EnergyUse.Network), message);
-            }
-        }
-    }
-
-    private void ChargeWakeUps(bool[] next)
-    {
-        if (_scenario.Inactive == InactivePower.Idle)
-        {
-            return;
-        }
-
-        var wakeKwh = new double[_scenario.Sites.Count];
-        for (int i = 0; i < next.Length; i++)
-        {
-            if (next[i] && !_active[i])
-            {
-                Site site = _scenario.Sites[_fleet.SiteOf(i)];
-                wakeKwh[_fleet.SiteOf(i)] += site.Hardware.WakeEnergyJ * site.Pue / 3.6e6;
-            }
-        }
-
-        for (int s = 0; s < wakeKwh.Length; s++)
-        {
-            if (wakeKwh[s] > 0)
-            {
-                _pending.Add(_ledger.Charge(s, _now, 60, wakeKwh[s], EnergyUse.Wake), 0);
+                _bytes += (long)_scenario.Workload.MessageBytes;
+                _accounts.ChargeDownload(_now, i, sources[0]);
             }
         }
     }

@@ -30,21 +30,8 @@ public sealed partial class Simulation
             }
         }
 
-        double renewable = 0, battery = 0, grid = 0, carbon = 0, compute = 0, idle = 0, network = 0;
-        long bytes = _cost.BytesSent + _pending.Bytes;
-        Accumulate(_pending.Take());
-        for (int s = 0; s < _scenario.Sites.Count; s++)
-        {
-            Accumulate(_ledger.Charge(s, _now, _cost.DurationS, _cost.SiteComputeKwh[s], EnergyUse.Compute));
-            Accumulate(_ledger.Charge(s, _now, _cost.DurationS, _cost.SiteIdleKwh[s], EnergyUse.Idle));
-            Accumulate(_ledger.Charge(s, _now, _cost.DurationS, _cost.SiteNetworkKwh[s], EnergyUse.Network));
-            compute += _cost.SiteComputeKwh[s];
-            idle += _cost.SiteIdleKwh[s];
-            network += _cost.SiteNetworkKwh[s];
-        }
-
         DateTimeOffset start = _now;
-        Accumulate(ChargeInactive(_now, _cost.DurationS));
+        RoundEnergy energy = _accounts.ChargeRound(start, _cost, _active);
         _now += TimeSpan.FromSeconds(_cost.DurationS);
         _bytes += _cost.BytesSent;
         int active = _decisions[^1].ActiveUnits;
@@ -61,48 +48,9 @@ public sealed partial class Simulation
             }
         }
 
-        _rounds.Add(new RoundRecord(round, start, _cost.DurationS, active, _cost.OnTimeCount, loss, accuracy, testLoss, compute, idle, network,
-            renewable, battery, grid, carbon, bytes));
-
-        void Accumulate(ChargeResult r)
-        {
-            renewable += r.RenewableKwh;
-            battery += r.BatteryKwh;
-            grid += r.GridKwh;
-            carbon += r.CarbonG;
-        }
-    }
-
-    /// <summary>Units kept powered but not training draw idle W x PUE (nothing when they are switched off).</summary>
-    private ChargeResult ChargeInactive(DateTimeOffset from, double durationS)
-    {
-        var total = new ChargeResult(0, 0, 0, 0);
-        if (_scenario.Inactive != InactivePower.Idle || durationS <= 0)
-        {
-            return total;
-        }
-
-        Array.Clear(_siteScratchKwh);
-        for (int i = 0; i < _active.Length; i++)
-        {
-            if (!_active[i])
-            {
-                Site site = _scenario.Sites[_fleet.SiteOf(i)];
-                _siteScratchKwh[_fleet.SiteOf(i)] += durationS * site.Hardware.IdlePowerW * site.Pue / 3.6e6;
-            }
-        }
-
-        for (int s = 0; s < _siteScratchKwh.Length; s++)
-        {
-            if (_siteScratchKwh[s] > 0)
-            {
-                ChargeResult r = _ledger.Charge(s, from, durationS, _siteScratchKwh[s], EnergyUse.Idle);
-                total = new ChargeResult(total.RenewableKwh + r.RenewableKwh, total.BatteryKwh + r.BatteryKwh,
-                    total.GridKwh + r.GridKwh, total.CarbonG + r.CarbonG);
-            }
-        }
-
-        return total;
+        _rounds.Add(new RoundRecord(round, start, _cost.DurationS, active, _cost.OnTimeCount, loss, accuracy, testLoss,
+            energy.ComputeKwh, energy.IdleKwh, energy.NetworkKwh, energy.RenewableKwh, energy.BatteryKwh, energy.GridKwh,
+            energy.CarbonG, energy.BytesSent));
     }
 
     /// <summary>Each active unit's compute seconds this round: nominal x a log-normal factor of mean 1 (seeded).</summary>
@@ -138,9 +86,13 @@ public sealed partial class Simulation
         }
 
         double distance = Gossip.ConsensusDistance(_sgd.Parameters, _all, _sgd.Scratch.Row(0));
-        _ledger.Close(_now);
-        return new SimulationResult(_scenario.Name, _policy.Name, _scenario.Seed, _rounds, _decisions, _ledger.Rows(),
-            _scenario.Sites.Select(s => s.Name).ToArray(), _ledger.Totals, new FinalMetrics(accuracy, loss, distance),
-            (_now - _scenario.StartUtc).TotalHours, _bytes, _nodeRounds, _timeToTargetHours, stopReason);
+        _accounts.Close(_now);
+        EnergyLedger ledger = _accounts.Ledger;
+        return new SimulationResult(_scenario.Name, _policy.Name, _scenario.Seed, _rounds, _decisions, ledger.Rows(),
+            _scenario.Sites.Select(s => s.Name).ToArray(), ledger.Totals, new FinalMetrics(accuracy, loss, distance),
+            (_now - _scenario.StartUtc).TotalHours, _bytes, _nodeRounds, _timeToTargetHours, stopReason)
+        {
+            NetworkRows = ledger.NetworkRows(),
+        };
     }
 }

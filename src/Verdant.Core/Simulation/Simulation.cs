@@ -21,7 +21,7 @@ public sealed partial class Simulation : IDisposable
     private readonly Fleet _fleet;
     private readonly NetworkModel _network;
     private readonly IReadOnlyList<SiteSupply> _supplies;
-    private readonly EnergyLedger _ledger;
+    private readonly RoundAccounting _accounts;
     private readonly ISupplyForecast _forecast;
     private readonly IAllocationPolicy _policy;
     private readonly Random _policyRandom;
@@ -37,8 +37,6 @@ public sealed partial class Simulation : IDisposable
     private readonly List<DecisionRecord> _decisions = [];
     private readonly List<ProgressPoint> _history = [];
     private readonly GradientNoiseScale _noiseScale = new();
-    private readonly double[] _siteScratchKwh;
-    private readonly PendingCharges _pending = new();
     private readonly DeadlineChooser _deadlines;
     private readonly Random _jitterRandom;
     private readonly double[] _computeS;
@@ -71,7 +69,7 @@ public sealed partial class Simulation : IDisposable
         _supplies = scenario.Sites
             .Select(s => SupplyBuilder.Build(s.Energy, scenario.StartUtc, hours, SupplyBuilder.SiteRandom(scenario.Seed, s.Name)))
             .ToArray();
-        _ledger = new EnergyLedger(_supplies, scenario.StartUtc);
+        _accounts = new RoundAccounting(scenario, _fleet, _network, _supplies);
         _forecast = forecastFactory?.Invoke(_supplies) ?? CreateForecast(scenario, _supplies);
         _policy = PolicyCatalog.Create(scenario.PolicyName, scenario.Policy);
         _policyRandom = Seeds.Create(scenario.Seed, Seeds.Policy);
@@ -88,7 +86,6 @@ public sealed partial class Simulation : IDisposable
         _all = Enumerable.Repeat(true, _fleet.Count).ToArray();
         _graph = new Graph(_fleet.Count, []);
         _mixing = new MixingMatrix(_graph);
-        _siteScratchKwh = new double[scenario.Sites.Count];
         _deadlines = new DeadlineChooser(_fleet.Count);
         _jitterRandom = Seeds.Create(scenario.Seed, Seeds.Straggler);
         _computeS = new double[_fleet.Count];
@@ -133,7 +130,7 @@ public sealed partial class Simulation : IDisposable
 
             if (_decisions[^1].ActiveUnits == 0)
             {
-                _ = ChargeInactive(_now, (nextDecision - _now).TotalSeconds);
+                _ = _accounts.ChargeInactive(_now, (nextDecision - _now).TotalSeconds, _active);
                 _now = nextDecision;
                 continue;
             }
@@ -141,7 +138,7 @@ public sealed partial class Simulation : IDisposable
             RunRound(round);
             round++;
             progress?.Report(new RoundProgress(round, stop.MaxRounds, _now, (_now - _scenario.StartUtc).TotalHours,
-                _lastAccuracy, _ledger.Totals.TotalKwh, _ledger.Totals.CarbonKg, _decisions[^1].ActiveUnits));
+                _lastAccuracy, _accounts.Ledger.Totals.TotalKwh, _accounts.Ledger.Totals.CarbonKg, _decisions[^1].ActiveUnits));
             if (stop.StopAtTarget && _timeToTargetHours is not null)
             {
                 stopReason = "target accuracy reached";

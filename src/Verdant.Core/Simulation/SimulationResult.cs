@@ -17,4 +17,8 @@ public sealed record SimulationResult(
     long BytesSent,
     long NodeRounds,
     double? TimeToTargetHours,
-    string StopReason);
+    string StopReason)
+{
+    /// <summary>Network energy by hour (its own account: grid only, carbon at the mean of both ends' intensities).</summary>
+    public IReadOnlyList<NetworkHourRecord> NetworkRows { get; init; } = [];
+}

@@ -18,7 +18,10 @@ public sealed class EnergyLedgerPropertyTests
         double served = 0, carbonFromResults = 0;
         foreach ((int site, double startH, double durationS, double kwh, EnergyUse use) in RandomCharges(random, supplies.Length, hours))
         {
-            ChargeResult r = ledger.Charge(site, T0.AddHours(startH), durationS, kwh, use);
+            ChargeResult r = use == EnergyUse.Network
+                ? ledger.ChargeNetwork(site, T0.AddHours(startH), durationS, kwh)
+                : ledger.Charge(site, T0.AddHours(startH), durationS, kwh, use);
+            Assert.True(use != EnergyUse.Network || r.GridKwh == kwh);
             Assert.Equal(kwh, r.RenewableKwh + r.BatteryKwh + r.GridKwh, Tolerance * Math.Max(1, kwh));
             served += kwh;
             carbonFromResults += r.CarbonG;
@@ -34,13 +37,17 @@ public sealed class EnergyLedgerPropertyTests
 
         EnergyTotals totals = ledger.Totals;
         AssertClose(served, totals.TotalKwh);
-        AssertClose(rows.Sum(r => r.DemandKwh), totals.TotalKwh);
+        IReadOnlyList<NetworkHourRecord> network = ledger.NetworkRows();
+        Assert.Equal(hours, network.Count);
+        AssertClose(rows.Sum(r => r.DemandKwh) + network.Sum(r => r.EnergyKwh), totals.TotalKwh);
+        AssertClose(network.Sum(r => r.EnergyKwh), totals.NetworkKwh);
         AssertClose(rows.Sum(r => r.RenewableUsedKwh), totals.RenewableKwh);
         AssertClose(rows.Sum(r => r.BatteryDischargeKwh), totals.BatteryKwh);
-        AssertClose(rows.Sum(r => r.GridKwh), totals.GridKwh);
+        AssertClose(rows.Sum(r => r.GridKwh) + totals.NetworkKwh, totals.GridKwh);
         AssertClose(totals.RenewableKwh + totals.BatteryKwh + totals.GridKwh, totals.TotalKwh);
         AssertClose(totals.ComputeKwh + totals.NetworkKwh + totals.IdleKwh + totals.WakeKwh, totals.TotalKwh);
-        AssertClose(rows.Sum(r => r.GridKwh * r.IntensityGPerKwh) / 1000, totals.CarbonKg);
+        AssertClose((rows.Sum(r => r.GridKwh * r.IntensityGPerKwh) / 1000) + network.Sum(r => r.CarbonKg), totals.CarbonKg);
+        AssertClose(totals.CarbonKgByUse.TotalKg, totals.CarbonKg);
         AssertClose(carbonFromResults / 1000, totals.CarbonKg);
     }
 

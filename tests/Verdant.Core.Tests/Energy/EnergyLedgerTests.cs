@@ -71,12 +71,54 @@ public sealed class EnergyLedgerTests
     public void Rows_HoursWithoutDemand_StillListedForEverySite()
     {
         var ledger = new EnergyLedger([Supply([5, 5, 5], [1, 2, 3]), Supply([0, 0, 0], [4, 5, 6])], T0);
-        ledger.Charge(1, T0.AddHours(1), 10, 0.1, EnergyUse.Network);
+        ledger.Charge(1, T0.AddHours(1), 10, 0.1, EnergyUse.Idle);
 
         ledger.Close(T0.AddHours(2.5));
 
         Assert.Equal([(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2)],
             ledger.Rows().Select(r => (r.Site, (int)(r.HourUtc - T0).TotalHours)));
+    }
+
+    [Fact]
+    public void ChargeNetwork_AtSunnySiteWithBattery_AllGridAtSiteIntensityAndSurplusUntouched()
+    {
+        var battery = new BatterySpec(10, 5, 5, 0.9, 0, 1);
+        var ledger = new EnergyLedger([Supply([5000, 5000], [200, 300], battery)], T0);
+
+        ChargeResult result = ledger.ChargeNetwork(0, T0.AddMinutes(30), 3600, 2);
+        ledger.Close(T0.AddHours(2));
+
+        Assert.Equal(new ChargeResult(0, 0, 2, (1 * 200) + (1 * 300)), result);
+        Assert.Equal(5, ledger.RemainingRenewableKwh(0, T0), 12);
+        Assert.Equal(0.5, ledger.Totals.CarbonKgByUse.NetworkKg, 12);
+        Assert.Equal(0, ledger.Totals.CarbonKgByUse.ComputeKg);
+        Assert.Equal([1.0, 1.0], ledger.NetworkRows().Select(r => r.EnergyKwh));
+        Assert.All(ledger.Rows(), r => Assert.Equal(0, r.DemandKwh));
+    }
+
+    [Fact]
+    public void Charge_NetworkUse_ThrowsBecauseNoSiteMeterServesTheNetwork()
+    {
+        var ledger = new EnergyLedger([Supply([5000], [200])], T0);
+
+        var ex = Assert.Throws<ArgumentException>(() => ledger.Charge(0, T0, 60, 1, EnergyUse.Network));
+        Assert.Contains("ChargeNetwork", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Totals_CarbonByUse_AddsUpToCarbon()
+    {
+        var ledger = new EnergyLedger([Supply([500, 0], [100, 400]), Supply([0, 0], [50, 60])], T0);
+        ledger.Charge(0, T0, 3600, 1, EnergyUse.Compute);
+        ledger.Charge(0, T0.AddHours(1), 600, 0.3, EnergyUse.Idle);
+        ledger.ChargeNetwork(1, T0.AddMinutes(5), 600, 0.2);
+        ledger.Charge(1, T0.AddHours(1), 60, 0.1, EnergyUse.Wake);
+
+        EnergyTotals totals = ledger.Totals;
+
+        Assert.Equal(totals.CarbonKg, totals.CarbonKgByUse.TotalKg, 12);
+        Assert.Equal(0.5 * 100 / 1000, totals.CarbonKgByUse.ComputeKg, 12);
+        Assert.Equal(0.2 * 50 / 1000, totals.CarbonKgByUse.NetworkKg, 12);
     }
 
     internal static SiteSupply Supply(double[] renewableW, double[] intensity, BatterySpec? battery = null)

@@ -28,4 +28,14 @@ public sealed class NetworkModelTests
         Assert.Equal(8.0, model.TransferS(1_000_000_000, Paris, Paris), 12);
         Assert.Equal(0.006, model.EnergyKwh(1_000_000_000), 12);
     }
+
+    [Fact]
+    public void Marginal_OneGigabyteOverAnHour_BaselinePlusMarginal()
+    {
+        var model = new NetworkModel(new NetworkOptions { Model = NetworkEnergyModel.Marginal, MarginalKwhPerGb = 0.001, BaselineWPerUnit = 20 });
+
+        Assert.Equal(0.001, model.EnergyKwh(1_000_000_000), 12);
+        Assert.Equal(0.02, model.BaselineKwh(3600), 12);
+        Assert.Equal(0, new NetworkModel(new NetworkOptions()).BaselineKwh(3600));
+    }
 }

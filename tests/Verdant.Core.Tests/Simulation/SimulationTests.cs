@@ -16,13 +16,14 @@ public class SimulationTests
     }
 
     [Fact]
-    public void Run_RenewableOnly_UsesNoGridAndEmitsNothing()
+    public void Run_RenewableOnly_NoComputeCarbonButNetworkCarbonFromTheGrid()
     {
         SimulationResult result = Run(TestScenarios.Small("renewable-only"));
 
         Assert.Equal(40, result.Rounds.Count);
-        Assert.Equal(0, result.Energy.GridKwh);
-        Assert.Equal(0, result.Energy.CarbonKg);
+        Assert.Equal(0, result.Energy.CarbonKgByUse.ComputeKg);
+        Assert.True(result.Energy.CarbonKgByUse.NetworkKg > 0);
+        Assert.Equal(result.Energy.NetworkKwh, result.Energy.GridKwh, 12);
         Assert.True(result.Energy.RenewableKwh > 0);
     }
 
@@ -55,9 +56,12 @@ public class SimulationTests
         double roundsRenewable = r.Rounds.Sum(x => x.RenewableKwh);
         Assert.Equal(r.Energy.GridKwh, roundsGrid, 9);
         Assert.Equal(r.Energy.RenewableKwh, roundsRenewable, 9);
-        Assert.Equal(r.Energy.GridKwh, r.EnergyRows.Sum(x => x.GridKwh), 9);
-        Assert.Equal(r.Energy.CarbonKg, r.EnergyRows.Sum(x => x.CarbonKg), 9);
-        Assert.Equal(r.Energy.TotalKwh, r.EnergyRows.Sum(x => x.DemandKwh), 9);
+        Assert.Equal(r.Energy.GridKwh, r.EnergyRows.Sum(x => x.GridKwh) + r.NetworkRows.Sum(x => x.EnergyKwh), 9);
+        Assert.Equal(r.Energy.CarbonKg, r.EnergyRows.Sum(x => x.CarbonKg) + r.NetworkRows.Sum(x => x.CarbonKg), 9);
+        Assert.Equal(r.Energy.TotalKwh, r.EnergyRows.Sum(x => x.DemandKwh) + r.NetworkRows.Sum(x => x.EnergyKwh), 9);
+        Assert.Equal(r.Energy.NetworkKwh, r.Rounds.Sum(x => x.NetworkKwh), 9);
+        Assert.Equal(r.Energy.NetworkKwh, r.NetworkRows.Sum(x => x.EnergyKwh), 9);
+        Assert.Equal(r.Energy.CarbonKg, r.Energy.CarbonKgByUse.TotalKg, 9);
         Assert.All(r.EnergyRows, row => Assert.True(row.RenewableUsedKwh <= row.RenewableAvailableKwh + 1e-12));
     }
 
@@ -68,7 +72,7 @@ public class SimulationTests
         SimulationResult r = Run(scenario);
 
         double seconds = scenario.Workload.FlopsPerStep / TestScenarios.Gpu.SustainedFlops;
-        double expected = 10 * 2 * seconds * TestScenarios.Gpu.BusyPowerW * (1.2 + 1.1 + 1.2 + 1.5) / 3.6e6;
+        double expected = 10 * 2 * seconds * TestScenarios.Gpu.BusyPowerW * (1.2 + 1.1 + 1.2 + 1.5) / UnitPower.JoulesPerKwh;
         Assert.Equal(expected, r.Energy.ComputeKwh, 9);
         Assert.Equal(80, r.NodeRounds);
         Assert.All(r.Rounds, x => Assert.True(x.DurationS >= seconds));

@@ -23,11 +23,7 @@ internal static class SummaryJson
             json.WriteString("stop_reason", r.StopReason);
             json.WriteNumber("simulated_hours", r.SimulatedHours);
             json.WriteNumber("wall_seconds", Math.Round(info.WallSeconds, 3));
-            json.WriteStartObject("final");
-            Number(json, "test_accuracy", r.Final.TestAccuracy);
-            Number(json, "test_loss", r.Final.TestLoss);
-            Number(json, "consensus_distance", r.Final.ConsensusDistance);
-            json.WriteEndObject();
+            WriteFinal(json, r.Final);
             NullableNumber(json, "target_accuracy", info.TargetAccuracy);
             NullableNumber(json, "time_to_target_hours", r.TimeToTargetHours);
             json.WriteStartObject("energy_kwh");
@@ -55,6 +51,30 @@ internal static class SummaryJson
 
         writer.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
         writer.Write('\n');
+    }
+
+    /// <summary>
+    /// The deployed model (average over the units that participated) on the test set, its validation accuracy (what
+    /// stopping read), the local models' spread and consensus distances: over participants (consensus_distance), the last
+    /// active set and all nodes.
+    /// </summary>
+    private static void WriteFinal(Utf8JsonWriter json, FinalMetrics final)
+    {
+        json.WriteStartObject("final");
+        Number(json, "test_accuracy", final.TestAccuracy);
+        Number(json, "test_loss", final.TestLoss);
+        Number(json, "validation_accuracy", final.ValidationAccuracy);
+        json.WriteNumber("participants", final.Participants);
+        json.WriteStartObject("local_accuracy");
+        Number(json, "mean", final.LocalAccuracy.Mean);
+        Number(json, "min", final.LocalAccuracy.Min);
+        Number(json, "p10", final.LocalAccuracy.P10);
+        json.WriteEndObject();
+        Number(json, "consensus_distance", final.ConsensusDistance);
+        Number(json, "consensus_distance_participants", final.ConsensusDistance);
+        Number(json, "consensus_distance_active", final.ConsensusDistanceActive);
+        Number(json, "consensus_distance_all", final.ConsensusDistanceAll);
+        json.WriteEndObject();
     }
 
     /// <summary>

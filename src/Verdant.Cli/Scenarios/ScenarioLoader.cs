@@ -65,15 +65,18 @@ internal static partial class ScenarioLoader
         int units = sites.Sum(s => s.Units);
         InactivePower inactive = Choice(policy, "inactive", InactiveChoices, "off");
         RoundDeadline deadline = Choice(training, "round_deadline", Deadlines, "wait-all");
+        YamlMap? evaluation = root.Map("evaluation");
         var scenario = new Scenario(
             name, start, sites, ReadModel(model), ReadPartition(root.Map("partition")), ReadTopology(root.Map("topology")),
             ReadTraining(training), ReadWorkload(Required(root, "workload")), ReadPolicyName(policy), ReadPolicy(policy, units),
-            stop, ReadNetwork(root.Map("network")), seed, root.Map("evaluation") is { } e ? ReadEvaluation(e) : 10)
+            stop, ReadNetwork(root.Map("network")), seed, evaluation?.Int("every_rounds", 10, 1) ?? 10)
         {
+            ValidationExamples = evaluation?.Int("validation_examples", 5000, 1) ?? 5000,
             Forecast = ReadForecast(root.Map("forecast")),
             Inactive = inactive,
             Deadline = deadline,
         };
+        evaluation?.RejectUnknownKeys();
         return scenario;
     }
 
@@ -110,13 +113,6 @@ internal static partial class ScenarioLoader
         string dir = data.String("dir", DefaultDataDirectory)!;
         data.RejectUnknownKeys();
         return context.Resolve(dir);
-    }
-
-    private static int ReadEvaluation(YamlMap evaluation)
-    {
-        int every = evaluation.Int("every_rounds", 10, 1);
-        evaluation.RejectUnknownKeys();
-        return every;
     }
 
     private sealed record LoadContext(string Source, string BaseDirectory)

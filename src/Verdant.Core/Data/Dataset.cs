@@ -57,4 +57,18 @@ public sealed class Dataset
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
         return Features.AsSpan(index * FeatureCount, FeatureCount);
     }
+
+    /// <summary>A copy of the examples at <paramref name="indices"/>, in that order.</summary>
+    public Dataset Subset(ReadOnlySpan<int> indices)
+    {
+        var features = new float[indices.Length * FeatureCount];
+        var labels = new byte[indices.Length];
+        for (int k = 0; k < indices.Length; k++)
+        {
+            Example(indices[k]).CopyTo(features.AsSpan(k * FeatureCount, FeatureCount));
+            labels[k] = Labels[indices[k]];
+        }
+
+        return new Dataset(features, labels, FeatureCount, ClassCount);
+    }
 }

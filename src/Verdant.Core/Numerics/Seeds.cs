@@ -27,6 +27,9 @@ public static class Seeds
     /// <summary>Stream of compute-time jitter (stragglers).</summary>
     public const int Straggler = 8;
 
+    /// <summary>Stream that picks the validation split out of the training set.</summary>
+    public const int Validation = 9;
+
     /// <summary>A 31-bit seed for stream <paramref name="stream"/>, item <paramref name="index"/>, of scenario seed <paramref name="seed"/>.</summary>
     public static int Derive(int seed, int stream, int index = 0)
     {

@@ -2,10 +2,11 @@ namespace Verdant.Core.Policies;
 
 /// <summary>
 /// What the optimization has told us so far: rounds run, last mean training loss, consensus distance, the smoothed
-/// gradient-noise scale estimate (NaN until measured), and the last evaluated test accuracy (NaN before the first).
+/// gradient-noise scale estimate (NaN until measured), and the last validation accuracy of the participants' average
+/// model (NaN before the first evaluation). Policies never see the test set.
 /// </summary>
 public sealed record ProgressSignals(int Round, double TrainingLoss, double ConsensusDistance, double NoiseScale,
-    double TestAccuracy)
+    double ValidationAccuracy)
 {
     /// <summary>
     /// Between-node heterogeneity of the gradients, in examples like the noise scale (NaN until measured): how far the

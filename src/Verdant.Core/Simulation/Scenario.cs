@@ -32,6 +32,12 @@ public sealed record Scenario(
     /// <summary>What units left out of training draw.</summary>
     public InactivePower Inactive { get; init; } = InactivePower.Off;
 
+    /// <summary>
+    /// Training examples held out as the validation set that stopping and policies read (at most a tenth of the training
+    /// set; drawn with the seed's validation stream).
+    /// </summary>
+    public int ValidationExamples { get; init; } = 5000;
+
     /// <summary>Total compute units over all sites: the node count N.</summary>
     public int UnitCount => Sites.Sum(s => s.Units);
 }

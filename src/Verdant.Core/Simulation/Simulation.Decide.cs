@@ -9,12 +9,12 @@ public sealed partial class Simulation
     private void Decide(int round)
     {
         var context = new PolicyContext(_now, _scenario.Policy.Epoch, _scenario.Sites, UnitsNow(), _forecast,
-            new ProgressSignals(round, _lastLoss, double.NaN, _noiseScale.Estimate, _lastAccuracy), _policyRandom)
+            new ProgressSignals(round, _lastLoss, double.NaN, _noiseScale.Estimate, _evaluation.LastValidationAccuracy), _policyRandom)
         {
             DeadlineUtc = _scenario.StartUtc + TimeSpan.FromHours(_scenario.Stop.DeadlineHours),
             TargetAccuracy = _scenario.Stop.TargetAccuracy,
             RemainingRounds = _scenario.Stop.MaxRounds - round,
-            History = _history,
+            History = _evaluation.History,
             BatchSize = _scenario.Training.BatchSize,
         };
         Allocation allocation = _policy.Decide(context);

@@ -36,21 +36,17 @@ public sealed partial class Simulation
         _bytes += _cost.BytesSent;
         int active = _decisions[^1].ActiveUnits;
         _nodeRounds += active;
-        double accuracy = double.NaN, testLoss = double.NaN;
+        _evaluation.RecordRound(_onTime);
+        (double validation, double accuracy, double testLoss) = (double.NaN, double.NaN, double.NaN);
         if ((round + 1) % _scenario.EvaluateEveryRounds == 0)
         {
-            (testLoss, accuracy) = EvaluateAverage();
-            _lastAccuracy = accuracy;
-            _history.Add(new ProgressPoint((_now - _scenario.StartUtc).TotalHours, round + 1, _nodeRounds, accuracy, testLoss));
-            if (_timeToTargetHours is null && _scenario.Stop.TargetAccuracy is { } target && accuracy >= target)
-            {
-                _timeToTargetHours = (_now - _scenario.StartUtc).TotalHours;
-            }
+            (validation, _, accuracy, testLoss) = _evaluation.Evaluate(_sgd.Parameters, (_now - _scenario.StartUtc).TotalHours,
+                round + 1, _nodeRounds);
         }
 
         _rounds.Add(new RoundRecord(round, start, _cost.DurationS, active, _cost.OnTimeCount, loss, accuracy, testLoss,
             energy.ComputeKwh, energy.IdleKwh, energy.NetworkKwh, energy.RenewableKwh, energy.BatteryKwh, energy.GridKwh,
-            energy.CarbonG, energy.BytesSent));
+            energy.CarbonG, energy.BytesSent) { ValidationAccuracy = validation });
     }
 
     /// <summary>Each active unit's compute seconds this round: nominal x a log-normal factor of mean 1 (seeded).</summary>
@@ -71,26 +67,15 @@ public sealed partial class Simulation
         }
     }
 
-    private (double Loss, double Accuracy) EvaluateAverage()
-    {
-        _sgd.Parameters.MeanOfRows(_average);
-        return _model.Evaluate(_average, _test, _evalWorkspace);
-    }
-
     private SimulationResult Finish(string stopReason)
     {
-        (double loss, double accuracy) = EvaluateAverage();
-        if (_timeToTargetHours is null && _scenario.Stop.TargetAccuracy is { } target && accuracy >= target)
-        {
-            _timeToTargetHours = (_now - _scenario.StartUtc).TotalHours;
-        }
-
-        double distance = Gossip.ConsensusDistance(_sgd.Parameters, _all, _sgd.Scratch.Row(0));
+        double hours = (_now - _scenario.StartUtc).TotalHours;
+        FinalMetrics final = _evaluation.Finish(_sgd.Parameters, _active, hours, _rounds.Count, _nodeRounds);
         _accounts.Close(_now);
         EnergyLedger ledger = _accounts.Ledger;
         return new SimulationResult(_scenario.Name, _policy.Name, _scenario.Seed, _rounds, _decisions, ledger.Rows(),
-            _scenario.Sites.Select(s => s.Name).ToArray(), ledger.Totals, new FinalMetrics(accuracy, loss, distance),
-            (_now - _scenario.StartUtc).TotalHours, _bytes, _nodeRounds, _timeToTargetHours, stopReason)
+            _scenario.Sites.Select(s => s.Name).ToArray(), ledger.Totals, final, hours, _bytes, _nodeRounds,
+            _evaluation.TimeToTargetHours, stopReason)
         {
             NetworkRows = ledger.NetworkRows(),
         };

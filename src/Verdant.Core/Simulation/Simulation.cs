@@ -17,7 +17,7 @@ public sealed partial class Simulation : IDisposable
     private const int ForecastMarginHours = 48;
 
     private readonly Scenario _scenario;
-    private readonly Dataset _test;
+    private readonly EvaluationTracker _evaluation;
     private readonly Fleet _fleet;
     private readonly NetworkModel _network;
     private readonly IReadOnlyList<SiteSupply> _supplies;
@@ -29,13 +29,9 @@ public sealed partial class Simulation : IDisposable
     private readonly Network _model;
     private readonly DecentralizedSgd _sgd;
     private readonly RoundCost _cost;
-    private readonly ModelWorkspace _evalWorkspace;
-    private readonly float[] _average;
     private readonly bool[] _active;
-    private readonly bool[] _all;
     private readonly List<RoundRecord> _rounds = [];
     private readonly List<DecisionRecord> _decisions = [];
-    private readonly List<ProgressPoint> _history = [];
     private readonly GradientNoiseScale _noiseScale = new();
     private readonly DeadlineChooser _deadlines;
     private readonly Random _jitterRandom;
@@ -45,13 +41,14 @@ public sealed partial class Simulation : IDisposable
     private Graph _graph;
     private MixingMatrix _mixing;
     private DateTimeOffset _now;
-    private double _lastAccuracy = double.NaN;
     private double _lastLoss = double.NaN;
-    private double? _timeToTargetHours;
     private long _bytes;
     private long _nodeRounds;
 
-    /// <summary>Prepares a run of <paramref name="scenario"/> on <paramref name="train"/>, evaluated on <paramref name="test"/>.</summary>
+    /// <summary>
+    /// Prepares a run of <paramref name="scenario"/> on <paramref name="train"/> (less the validation split it holds out),
+    /// reported on <paramref name="test"/>.
+    /// </summary>
     /// <remarks>
     /// <c>workers</c> is the number of threads that train nodes in parallel (the CLI passes the core count);
     /// <c>forecastFactory</c> chooses what policies may know of the future (perfect forecasts when null).
@@ -62,7 +59,7 @@ public sealed partial class Simulation : IDisposable
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(train);
         _scenario = scenario;
-        _test = test ?? throw new ArgumentNullException(nameof(test));
+        ArgumentNullException.ThrowIfNull(test);
         _network = new NetworkModel(scenario.Network);
         _fleet = new Fleet(scenario, _network);
         int hours = (int)Math.Ceiling(scenario.Stop.DeadlineHours) + ForecastMarginHours;
@@ -75,15 +72,15 @@ public sealed partial class Simulation : IDisposable
         _policyRandom = Seeds.Create(scenario.Seed, Seeds.Policy);
         _topologyRandom = Seeds.Create(scenario.Seed, Seeds.Topology);
         _model = new Network(scenario.Model, gemm);
+        (train, Dataset validation) = ValidationSplit.Split(train, scenario.ValidationExamples,
+            Seeds.Create(scenario.Seed, Seeds.Validation));
+        _evaluation = new EvaluationTracker(_model, validation, test, _fleet.Count, scenario.Stop.TargetAccuracy);
         int[][] shards = Partitioner.Partition(train.Labels, train.ClassCount, _fleet.Count, scenario.Partition,
             Seeds.Create(scenario.Seed, Seeds.Partition));
         _sgd = new DecentralizedSgd(_model, train, shards, scenario.Training, scenario.Seed, workers);
         _shardSizes = [.. shards.Select(s => s.Length)];
         _cost = new RoundCost(scenario, _fleet, _network);
-        _evalWorkspace = new ModelWorkspace(scenario.Model, 1000);
-        _average = new float[scenario.Model.ParameterCount];
         _active = new bool[_fleet.Count];
-        _all = Enumerable.Repeat(true, _fleet.Count).ToArray();
         _graph = new Graph(_fleet.Count, []);
         _mixing = new MixingMatrix(_graph);
         _deadlines = new DeadlineChooser(_fleet.Count);
@@ -138,8 +135,8 @@ public sealed partial class Simulation : IDisposable
             RunRound(round);
             round++;
             progress?.Report(new RoundProgress(round, stop.MaxRounds, _now, (_now - _scenario.StartUtc).TotalHours,
-                _lastAccuracy, _accounts.Ledger.Totals.TotalKwh, _accounts.Ledger.Totals.CarbonKg, _decisions[^1].ActiveUnits));
-            if (stop.StopAtTarget && _timeToTargetHours is not null)
+                _evaluation.LastValidationAccuracy, _accounts.Ledger.Totals.TotalKwh, _accounts.Ledger.Totals.CarbonKg, _decisions[^1].ActiveUnits));
+            if (stop.StopAtTarget && _evaluation.TimeToTargetHours is not null)
             {
                 stopReason = "target accuracy reached";
                 break;

@@ -1,6 +1,7 @@
 using Verdant.Core.Data;
 using Verdant.Core.Energy;
 using Verdant.Core.Numerics;
+using Verdant.Core.Policies;
 using Verdant.Core.Simulation;
 using Sim = Verdant.Core.Simulation.Simulation;
 
@@ -133,5 +134,36 @@ public class SimulationTests
         // serialization instead of 7 x 1.6e9 / 1e9 = 11.2 s at the link bandwidth.
         Assert.All(a.Rounds.Zip(b.Rounds), p => Assert.Equal(p.First.DurationS + 224 - 11.2, p.Second.DurationS, 6));
         Assert.Equal(a.BytesSent, b.BytesSent);
+    }
+
+    [Fact]
+    public void Run_TargetReadsValidationNotTest()
+    {
+        (Dataset train, Dataset test) = TestScenarios.Data();
+        // A test set whose labels are shifted by one class: no model trained on the training data scores well on it.
+        var scrambled = new Dataset(test.Features, [.. test.Labels.Select(l => (byte)((l + 1) % test.ClassCount))],
+            test.FeatureCount, test.ClassCount);
+        Scenario scenario = TestScenarios.Small("all", rounds: 30) with { ValidationExamples = 100 };
+        using var simulation = new Sim(scenario, train, scrambled, new ManagedGemm(), workers: 2);
+
+        SimulationResult r = simulation.Run();
+
+        Assert.NotNull(r.TimeToTargetHours);
+        Assert.True(r.Final.ValidationAccuracy >= 0.5, $"validation {r.Final.ValidationAccuracy}");
+        Assert.True(r.Final.TestAccuracy < 0.5, $"test {r.Final.TestAccuracy}");
+        Assert.Contains(r.Rounds, x => x.ValidationAccuracy >= 0.5);
+    }
+
+    [Fact]
+    public void Run_FewUnitsTrain_ReportedModelIsParticipantsAverage()
+    {
+        SimulationResult r = Run(TestScenarios.Small("greenest-k", rounds: 30) with { Policy = new PolicyOptions(k: 2) });
+
+        Assert.InRange(r.Final.Participants, 2, 7);
+        // Never-trained nodes hold the initial model: counting them inflates the distance the deployed model is judged by.
+        Assert.True(r.Final.ConsensusDistanceAll > r.Final.ConsensusDistance,
+            $"all {r.Final.ConsensusDistanceAll} <= participants {r.Final.ConsensusDistance}");
+        Assert.InRange(r.Final.LocalAccuracy.Min, 0, r.Final.LocalAccuracy.P10);
+        Assert.InRange(r.Final.LocalAccuracy.P10, r.Final.LocalAccuracy.Min, r.Final.LocalAccuracy.Mean);
     }
 }

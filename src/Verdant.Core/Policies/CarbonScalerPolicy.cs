@@ -13,11 +13,12 @@ namespace Verdant.Core.Policies;
 /// (<see cref="ProgressModel"/>, in node-rounds via <see cref="ProgressModel.NodeRoundEquivalent"/>) / (marginal grid
 /// power(k) x forecast intensity(t)); within a slot the next unit is the one with the lowest marginal carbon per FLOP, the
 /// renewable surplus stacked first and counted as free (<see cref="MarginalCarbon"/>). Remaining work comes from
-/// <see cref="WorkEstimator"/>. The plan reaches to the deadline or <see cref="PolicyOptions.CarbonScalerHorizonHours"/>,
-/// whichever is first; when even every unit in every slot falls short, the reason says so and every unit runs now.
+/// <see cref="WorkEstimator"/> (bounded). The plan reaches to the scenario's deadline (or an optional
+/// <see cref="PolicyOptions.CarbonScalerHorizonHours"/> cap); when even every unit in every slot falls short, the reason says so and every unit runs now.
 /// </remarks>
 public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolicy
 {
+    private const int NoDeadlineHours = 168;
     private readonly PolicyOptions _options = options ?? throw new ArgumentNullException(nameof(options));
     private readonly DataCoverage _coverage = new(options);
 
@@ -28,7 +29,10 @@ public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolic
     public Allocation Decide(PolicyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        PlannerSlots slots = PlannerSlots.Build(context, _options.CarbonScalerHorizonHours);
+        // Without a deadline there is nothing to plan to; a week stands in.
+        int cap = context.DeadlineUtc == DateTimeOffset.MaxValue ? Math.Min(NoDeadlineHours, _options.CarbonScalerHorizonHours)
+            : _options.CarbonScalerHorizonHours;
+        PlannerSlots slots = PlannerSlots.Build(context, cap);
         WorkEstimate work = WorkEstimator.Estimate(context, _options.WorkPriorNodeRounds, context.Units.Count);
         if (work.RemainingNodeRounds <= 0)
         {

@@ -42,8 +42,11 @@ public sealed record PolicyOptions
     /// <summary>Hourly slots the planner optimizes over (receding horizon).</summary>
     public int HorizonHours { get; init; } = 24;
 
-    /// <summary>Cap on the hourly slots carbonscaler plans over (it plans to the deadline or this, whichever is first).</summary>
-    public int CarbonScalerHorizonHours { get; init; } = 72;
+    /// <summary>
+    /// Optional cap on the hourly slots carbonscaler plans over; by default none: it plans to the scenario's deadline, as
+    /// CarbonScaler plans a job to its completion time.
+    /// </summary>
+    public int CarbonScalerHorizonHours { get; init; } = int.MaxValue;
 
     /// <summary>Planner's weight on time: g CO2eq it pays to get one node-round of work done one hour earlier.</summary>
     public double PlannerTimeWeight { get; init; } = 2;

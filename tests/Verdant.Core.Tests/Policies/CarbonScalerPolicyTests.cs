@@ -42,6 +42,20 @@ public class CarbonScalerPolicyTests
     }
 
     [Fact]
+    public void CarbonScaler_DeadlineTenDaysAhead_PlansToTheDeadlineNotThreeDays()
+    {
+        // Dirty grid for the first 100 hours, clean after; the 72-hour cap used to see only the dirty part and run now.
+        var forecast = new PlannerPolicyTests.HourlyForecast((_, _) => 0, (_, h) => h < 100 ? 800 : 50);
+        PolicyContext context = PlannerPolicyTests.Planning(PolicyFixtures.Context([2], [0], [0]), 240,
+            target: null, remainingRounds: 100, forecast: forecast);
+
+        Allocation allocation = new CarbonScalerPolicy(new PolicyOptions()).Decide(context);
+
+        Assert.Equal(0, allocation.ActiveCount);
+        Assert.Contains("over 240 h", allocation.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CarbonScaler_TargetAlreadyReached_RunsNothing()
     {
         PolicyContext c = PolicyFixtures.Context([2], [0], [100]);

@@ -26,8 +26,23 @@ internal static class CompareCommand
 
     private static readonly Option<string> Policies = new("--policies")
     {
-        Description = "Comma-separated policies to compare, e.g. all,greenest-k,renewable-only",
-        Required = true,
+        Description = "Comma-separated policies to compare, e.g. all,greenest-k,renewable-only (with --suite: default every policy)",
+    };
+
+    private static readonly Option<string?> Suite = new("--suite")
+    {
+        Description = "Compare on every scenario (*.yaml) of this folder; --out is then a resumable workspace",
+    };
+
+    private static readonly Option<string> Recommended = new("--recommended")
+    {
+        Description = "With --suite: the policy every baseline is checked against",
+        DefaultValueFactory = _ => PolicyCatalog.Recommended,
+    };
+
+    private static readonly Option<bool> Force = new("--force")
+    {
+        Description = "With --suite: replace the runs of a different suite found in --out",
     };
 
     private static readonly Option<int> Seeds = SeedCount(new Option<int>("--seeds")
@@ -51,18 +66,36 @@ internal static class CompareCommand
         var command = new Command("compare", "Run several policies on the same scenario and seeds and compare them")
         {
             ScenarioArgument, Policies, Seeds, CommonOptions.Rounds, Target, Full, CommonOptions.Out, CommonOptions.DataDir,
+            Suite, Recommended, Force,
         };
-        command.SetAction(parse => Execute(ui, time, new CompareOptions(
+        command.SetAction(parse => Interrupt.OnCtrlC(token => Execute(ui, time, new CompareOptions(
             parse.GetValue(ScenarioArgument), parse.GetValue(Policies) ?? string.Empty, parse.GetValue(Seeds),
             parse.GetValue(CommonOptions.Rounds), parse.GetValue(CommonOptions.Out), parse.GetValue(CommonOptions.DataDir),
-            parse.GetValue(Full), parse.GetValue(Target))));
+            parse.GetValue(Full), parse.GetValue(Target))
+        {
+            Suite = parse.GetValue(Suite),
+            Recommended = parse.GetValue(Recommended) ?? PolicyCatalog.Recommended,
+            Force = parse.GetValue(Force),
+            Cancellation = token,
+        })));
         return command;
     }
 
     public static int Execute(ConsoleUi ui, TimeProvider time, CompareOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Suite is not null)
+        {
+            return CompareSuiteCommand.Execute(ui, time, options);
+        }
+
         return Guard.Run(ui, () =>
         {
+            if (options.Policies.Length == 0)
+            {
+                throw new UsageException("--policies: is required (a comma-separated list, e.g. all,greenest-k), except with --suite");
+            }
+
             IReadOnlyList<string> policies = ParsePolicies(options.Policies);
             LoadedScenario loaded = RunSetup.LoadScenario(options.ScenarioPath, null, options.Rounds, null, options.DataDirectory);
             Scenario scenario = WithStopAtTarget(loaded.Scenario, options);
@@ -114,16 +147,25 @@ internal static class CompareCommand
     }
 
     private static Scenario WithStopAtTarget(Scenario scenario, CompareOptions options)
+        => WithStopAtTarget(scenario, options.Seeds, options.TargetAccuracy, options.Full, scenarioName: null);
+
+    /// <summary>
+    /// The scenario as a comparison runs it: stopped at the target (--target, else the scenario's) unless
+    /// <paramref name="full"/>; a missing target or seeds past int.MaxValue are usage errors.
+    /// </summary>
+    internal static Scenario WithStopAtTarget(Scenario scenario, int seeds, double? targetAccuracy, bool full, string? scenarioName)
     {
-        double target = options.TargetAccuracy ?? scenario.Stop.TargetAccuracy ?? throw new UsageException(
-            "--target: the scenario has no stop.target_accuracy; pass --target X with the test accuracy to reach (0 < X <= 1)");
-        if (scenario.Seed > int.MaxValue - (options.Seeds - 1))
+        ArgumentNullException.ThrowIfNull(scenario);
+        string which = scenarioName is null ? "the scenario" : $"scenario '{scenarioName}'";
+        double target = targetAccuracy ?? scenario.Stop.TargetAccuracy ?? throw new UsageException(
+            $"--target: {which} has no stop.target_accuracy; pass --target X with the test accuracy to reach (0 < X <= 1)");
+        if (scenario.Seed > int.MaxValue - (seeds - 1))
         {
-            throw new UsageException($"--seeds: seeds {scenario.Seed} to {scenario.Seed} + {options.Seeds - 1} pass the largest seed {int.MaxValue}");
+            throw new UsageException($"--seeds: seeds {scenario.Seed} to {scenario.Seed} + {seeds - 1} pass the largest seed {int.MaxValue}");
         }
 
         // The default stops every run at the target, so that energy and carbon are those spent to reach it.
-        return scenario with { Stop = scenario.Stop with { TargetAccuracy = target, StopAtTarget = !options.Full } };
+        return scenario with { Stop = scenario.Stop with { TargetAccuracy = target, StopAtTarget = !full } };
     }
 
     private static Option<int> SeedCount(Option<int> option)

@@ -1,3 +1,4 @@
+using Verdant.Cli.Engine;
 using Verdant.Core.Simulation;
 
 namespace Verdant.Cli.Compare;
@@ -30,5 +31,16 @@ internal sealed record CompareRow(
         return new CompareRow(result.Policy, result.Seed, result.TimeToTargetHours, result.Final.TestAccuracy,
             result.Energy.TotalKwh, result.Energy.GridKwh, result.Energy.CarbonKg, result.BytesSent, result.NodeRounds,
             result.SimulatedHours, result.Rounds.Count, result.StopReason);
+    }
+
+    /// <summary>The same row read back from a finished run's summary.json (the suite and sweeps aggregate from files).</summary>
+    public static CompareRow From(FinishedRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        double time = run.Number("time_to_target_hours");
+        return new CompareRow(run.Text("policy"), (int)run.Number("seed"), double.IsNaN(time) ? null : time,
+            run.Number("final.test_accuracy"), run.Number("energy_kwh.total"), run.Number("energy_kwh.grid"), run.Number("carbon_kg"),
+            (long)run.Number("bytes_sent"), (long)run.Number("node_rounds"), run.Number("simulated_hours"), (int)run.Number("rounds"),
+            run.Text("stop_reason"));
     }
 }

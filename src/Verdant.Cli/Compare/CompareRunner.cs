@@ -1,4 +1,4 @@
-using System.Runtime.ExceptionServices;
+using Verdant.Cli.Engine;
 using Verdant.Core.Consensus;
 using Verdant.Core.Data;
 using Verdant.Core.Numerics;
@@ -7,8 +7,7 @@ using Verdant.Core.Simulation;
 namespace Verdant.Cli.Compare;
 
 /// <summary>
-/// Runs every (policy, seed) scenario of a comparison, several at once, each simulation on one worker thread. The data
-/// sets and the BLAS are shared read-only; each simulation owns its state, so results do not depend on the concurrency.
+/// Plans and runs every (policy, seed) scenario of a comparison through the shared <see cref="RunEngine"/>.
 /// </summary>
 internal static class CompareRunner
 {
@@ -26,56 +25,12 @@ internal static class CompareRunner
         int concurrency, ICompareProgress progress, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(concurrency);
-        var results = new CompareRun[plan.Count];
-        using var cancel = new CancellationTokenSource();
-        int next = -1;
-        void Work()
+        ArgumentNullException.ThrowIfNull(progress);
+        return RunEngine.Execute(plan.Count, concurrency, (i, token) =>
         {
-            for (int i = Interlocked.Increment(ref next); i < plan.Count && !cancel.IsCancellationRequested; i = Interlocked.Increment(ref next))
-            {
-                try
-                {
-                    results[i] = RunOne(plan[i], train, test, gemm, progress.Started(i), time, cancel.Token);
-                    progress.Finished(i, results[i]);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    cancel.Cancel();
-                    throw;
-                }
-            }
-        }
-
-        Task[] workers = [.. Enumerable.Range(0, Math.Min(concurrency, plan.Count))
-            .Select(_ => Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))];
-        try
-        {
-            Task.WaitAll(workers);
-        }
-        catch (AggregateException ex)
-        {
-            // The first real failure is the cause; the others were cancelled because of it.
-            Exception cause = ex.Flatten().InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) ?? ex.InnerExceptions[0];
-            ExceptionDispatchInfo.Throw(cause);
-        }
-
-        return results;
-    }
-
-    private static CompareRun RunOne(Scenario scenario, Dataset train, Dataset test, IGemm gemm, IProgress<RoundProgress> progress,
-        TimeProvider time, CancellationToken cancellationToken)
-    {
-        long started = time.GetTimestamp();
-        try
-        {
-            using var simulation = new Simulation(scenario, train, test, gemm, workers: 1);
-            SimulationResult result = simulation.Run(progress, cancellationToken);
-            return new CompareRun(result, time.GetElapsedTime(started).TotalSeconds);
-        }
-        catch (DivergenceException ex)
-        {
-            throw new DivergenceException($"{scenario.PolicyName} seed {scenario.Seed}: {ex.Message}", ex);
-        }
+            (SimulationResult result, double wall) = RunEngine.Simulate(plan[i], $"{plan[i].PolicyName} seed {plan[i].Seed}",
+                train, test, gemm, progress.Started(i), time, token);
+            return new CompareRun(result, wall);
+        }, progress.Finished);
     }
 }

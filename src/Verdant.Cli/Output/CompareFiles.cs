@@ -39,11 +39,18 @@ internal static class CompareFiles
         writer.Write(Header + "\n");
         foreach (CompareRow r in rows)
         {
-            Csv.Row(writer, Csv.Text(r.Policy), Csv.Number(r.Seed), r.ReachedTarget ? "true" : "false",
-                Csv.Number(r.TimeToTargetHours ?? double.NaN), Csv.Number(r.FinalAccuracy), Csv.Number(r.EnergyKwh),
-                Csv.Number(r.GridKwh), Csv.Number(r.CarbonKg), Csv.Number(r.BytesSent), Csv.Number(r.NodeRounds),
-                Csv.Number(r.SimulatedHours), Csv.Number(r.Rounds), Csv.Text(r.StopReason));
+            Csv.Row(writer, Cells(r));
         }
+    }
+
+    /// <summary>The cells of one compare.csv row, in <see cref="Header"/> order.</summary>
+    public static string[] Cells(CompareRow r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return [Csv.Text(r.Policy), Csv.Number(r.Seed), r.ReachedTarget ? "true" : "false",
+            Csv.Number(r.TimeToTargetHours ?? double.NaN), Csv.Number(r.FinalAccuracy), Csv.Number(r.EnergyKwh),
+            Csv.Number(r.GridKwh), Csv.Number(r.CarbonKg), Csv.Number(r.BytesSent), Csv.Number(r.NodeRounds),
+            Csv.Number(r.SimulatedHours), Csv.Number(r.Rounds), Csv.Text(r.StopReason)];
     }
 
     // A fresh destination is one rename; an existing one receives the new files, replacing those of the same name.

@@ -17,6 +17,12 @@ public static class PolicyCatalog
             ["planner"] = o => new PlannerPolicy(o),
         };
 
+    /// <summary>The policy Verdant recommends (README); the suite comparison checks every baseline against it.</summary>
+    public const string Recommended = "adaptive";
+
+    /// <summary>The reference every suite ratio is taken against: every unit trains every round.</summary>
+    public const string Reference = "all";
+
     /// <summary>Registered names, in catalogue order.</summary>
     public static IReadOnlyList<string> Names => [.. Factories.Keys];
 

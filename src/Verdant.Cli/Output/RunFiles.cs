@@ -65,11 +65,11 @@ internal static class RunFiles
 
     private static void WriteDecisions(TextWriter w, SimulationResult result)
     {
-        Csv.Row(w, "time_utc", "round", "active_units", "active_sites", "spectral_gap", "noise_scale", "reason");
+        Csv.Row(w, "time_utc", "round", "active_units", "active_sites", "spectral_gap", "noise_scale", "reason", "heterogeneity_scale");
         foreach (DecisionRecord d in result.Decisions)
         {
             Csv.Row(w, Csv.Time(d.TimeUtc), Csv.Number(d.Round), Csv.Number(d.ActiveUnits), Csv.Number(d.ActiveSites),
-                Csv.Number(d.SpectralGap), Csv.Number(d.NoiseScale), Csv.Text(d.Reason));
+                Csv.Number(d.SpectralGap), Csv.Number(d.NoiseScale), Csv.Text(d.Reason), Csv.Number(d.HeterogeneityScale));
         }
     }
 }

@@ -30,17 +30,21 @@ public sealed partial class DecentralizedSgd
     private GradientStatistics MeasureGradients()
     {
         Array.Clear(_meanGradient);
-        double meanSquared = 0;
+        double meanSquared = 0, within = 0;
         for (int a = 0; a < _activeCount; a++)
         {
             int node = _activeList[a];
             TensorPrimitives.Add(_meanGradient, Gradients.ReadRow(node), _meanGradient);
             meanSquared += _gradientNormsSquared[node];
+            within += _withinTrace[node];
         }
 
         TensorPrimitives.Multiply(_meanGradient, 1f / _activeCount, _meanGradient);
         return new GradientStatistics(_activeCount, Options.BatchSize, meanSquared / _activeCount,
-            TensorPrimitives.Dot(_meanGradient, _meanGradient));
+            TensorPrimitives.Dot(_meanGradient, _meanGradient))
+        {
+            WithinTrace = Options.BatchSize >= 2 ? within / _activeCount : double.NaN,
+        };
     }
 
     // Chunk length of the fused update: x, m and g chunks (48 KiB) stay in L1/L2 across the few passes of a chunk, so each

@@ -29,6 +29,8 @@ public sealed partial class DecentralizedSgd : IDisposable
     private readonly float[][] _mixBuffers;
     private readonly float[] _losses;
     private readonly float[] _gradientNormsSquared;
+    private readonly double[] _withinTrace;
+    private readonly float[][] _halfGradients;
     private readonly int[] _activeList;
     private readonly float[] _meanGradient;
     private readonly WorkerPool _pool;
@@ -73,15 +75,18 @@ public sealed partial class DecentralizedSgd : IDisposable
         _workspaces = new ModelWorkspace[_pool.WorkerCount];
         _batches = new int[_pool.WorkerCount][];
         _mixBuffers = new float[_pool.WorkerCount][];
+        _halfGradients = new float[_pool.WorkerCount][];
         for (int w = 0; w < _pool.WorkerCount; w++)
         {
             _workspaces[w] = new ModelWorkspace(network.Spec, options.BatchSize);
             _batches[w] = new int[options.BatchSize];
             _mixBuffers[w] = new float[n * Math.Min(p, MixBlockColumns)];
+            _halfGradients[w] = new float[p];
         }
 
         _losses = new float[n];
         _gradientNormsSquared = new float[n];
+        _withinTrace = new double[n];
         _activeList = new int[n];
         _meanGradient = new float[p];
         _activeMask = new bool[n];
@@ -173,9 +178,12 @@ public sealed partial class DecentralizedSgd : IDisposable
 
     /// <summary>
     /// Node <paramref name="node"/>'s tau local steps at round <paramref name="round"/>: the single-node form that a
-    /// distributed worker runs on its own row. Returns the mean loss over the steps.
+    /// distributed worker runs on its own row. Returns the mean loss over the steps. With a
+    /// <paramref name="halfGradient"/> buffer (P floats), the last step's batch is taken as two halves at the node's own
+    /// parameters, which gives the sampling noise at a common point (<see cref="GradientStatistics.WithinTrace"/>) and
+    /// the same full-batch gradient.
     /// </summary>
-    public float LocalSteps(int node, int round, ModelWorkspace workspace, Span<int> batch)
+    public float LocalSteps(int node, int round, ModelWorkspace workspace, Span<int> batch, Span<float> halfGradient = default)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         Span<float> x = Parameters.Row(node);
@@ -186,13 +194,15 @@ public sealed partial class DecentralizedSgd : IDisposable
         for (int step = 0; step < Options.LocalSteps; step++)
         {
             _samplers[node].Next(batch);
-            float loss = _network.LossAndGradient(x, _train, batch, g, workspace);
+            bool last = step == Options.LocalSteps - 1;
+            float loss = last && halfGradient.Length == g.Length && batch.Length >= 2
+                ? HalfBatchLossAndGradient(node, x, batch, g, halfGradient, workspace)
+                : _network.LossAndGradient(x, _train, batch, g, workspace);
             if (!float.IsFinite(loss))
             {
                 throw new DivergenceException(round, node, $"loss is {loss}");
             }
 
-            bool last = step == Options.LocalSteps - 1;
             (float normSquared, float sum) = Apply(x, m, g, eta, last);
             if (last)
             {
@@ -207,6 +217,23 @@ public sealed partial class DecentralizedSgd : IDisposable
         }
 
         return lossSum / Options.LocalSteps;
+    }
+
+    /// <summary>
+    /// The batch gradient as the size-weighted mean of its two halves' gradients, both at <paramref name="x"/>; records the
+    /// node's tr(Sigma) from their distance.
+    /// </summary>
+    private float HalfBatchLossAndGradient(int node, ReadOnlySpan<float> x, ReadOnlySpan<int> batch, Span<float> g,
+        Span<float> half, ModelWorkspace workspace)
+    {
+        int first = batch.Length / 2, second = batch.Length - first;
+        float lossA = _network.LossAndGradient(x, _train, batch[..first], g, workspace);
+        float lossB = _network.LossAndGradient(x, _train, batch[first..], half, workspace);
+        float distance = TensorPrimitives.Distance<float>(g, half);
+        _withinTrace[node] = GradientStatistics.HalfBatchTrace((double)distance * distance, first, second);
+        TensorPrimitives.Multiply(g, (float)first / batch.Length, g);
+        TensorPrimitives.MultiplyAdd(half, (float)second / batch.Length, g, g);
+        return ((first * lossA) + (second * lossB)) / batch.Length;
     }
 
     /// <inheritdoc />

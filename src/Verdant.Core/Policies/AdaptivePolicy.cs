@@ -2,8 +2,8 @@ namespace Verdant.Core.Policies;
 
 /// <summary>
 /// Progress-aware sizing. Useful progress of a round of k units is p(k) = 1 / (1 + B / (k b)) (B: gradient noise scale
-/// measured from the spread of the active nodes' gradients, b: per-unit batch), and a round lasts as long as its slowest
-/// unit. Units are ranked by marginal carbon per FLOP (renewable surplus free, as greenest-k); the policy takes the
+/// measured at a common point, b: per-unit batch), and a round of a set of units lasts what the simulation's own
+/// round-time model says (<see cref="PolicyContext.RoundSeconds"/>: compute and communication, slowest unit). Units are ranked by marginal carbon per FLOP (renewable surplus free, as greenest-k); the policy takes the
 /// shortest prefix of that ranking whose progress per hour p(k) / T(k) reaches <see cref="PolicyOptions.MinSpeedFraction"/>
 /// of the whole fleet's, then adds any further carbon-free units up to k = ceil(B / b) that do not slow the round.
 /// </summary>
@@ -28,14 +28,16 @@ public sealed class AdaptivePolicy(PolicyOptions options) : IAllocationPolicy
         double noise = ProgressModel.EffectiveNoiseScale(measured, context.BatchSize);
         double[] carbon = _coverage.MarginalCarbonPerUnit(context);
         int[] order = _coverage.Ranking(context, carbon);
-        double fleetRate = Progress(n, noise, context.BatchSize) / context.Units.Max(u => u.RoundComputeS);
+        // Round times from the simulation's own model, for each prefix of the ranking the policy considers.
+        double[] roundS = context.PrefixRoundSeconds(order);
+        double fleetRate = Progress(n, noise, context.BatchSize) / roundS[n];
         int k = Math.Min(Math.Max(1, options.MinK), n);
-        double slowest = order.Take(k).Max(i => context.Units[i].RoundComputeS);
-        while (k < n && Progress(k, noise, context.BatchSize) / slowest < options.MinSpeedFraction * fleetRate)
+        while (k < n && Progress(k, noise, context.BatchSize) / roundS[k] < options.MinSpeedFraction * fleetRate)
         {
-            slowest = Math.Max(slowest, context.Units[order[k]].RoundComputeS);
             k++;
         }
+
+        double roundNow = roundS[k];
 
         var active = new bool[n];
         foreach (int i in order.Take(k))
@@ -48,10 +50,16 @@ public sealed class AdaptivePolicy(PolicyOptions options) : IAllocationPolicy
         for (int j = k; j < n && k + extra < useful; j++)
         {
             int i = order[j];
-            if (carbon[i] == 0 && context.Units[i].RoundComputeS <= slowest)
+            if (carbon[i] == 0)
             {
                 active[i] = true;
-                extra++;
+                if (context.RoundSeconds(active) <= roundNow)
+                {
+                    extra++;
+                    continue;
+                }
+
+                active[i] = false;
             }
         }
 

@@ -9,9 +9,10 @@ namespace Verdant.Core.Policies;
 /// </summary>
 /// <remarks>
 /// Hanafy, Liang, Bashir, Irwin and Shenoy, "CarbonScaler: Leveraging Cloud Workload Elasticity for Optimizing
-/// Carbon-Efficiency", SIGMETRICS 2023. Value of the k-th unit in slot t = marginal progress(k)
-/// (<see cref="ProgressModel"/>, in node-rounds via <see cref="ProgressModel.NodeRoundEquivalent"/>) / (marginal grid
-/// power(k) x forecast intensity(t)); within a slot the next unit is the one with the lowest marginal carbon per FLOP, the
+/// Carbon-Efficiency", SIGMETRICS 2023. Value of the k-th unit in slot t = marginal throughput(k), from a throughput
+/// profile per allocation size as CarbonScaler's (rounds per hour by <see cref="PlannerSlots.RoundsPerHour"/>, the
+/// simulation's round-time model, times the progress per round of <see cref="ProgressModel"/>, in node-rounds via
+/// <see cref="ProgressModel.NodeRoundEquivalent"/>) / (marginal grid power(k) x forecast intensity(t)); within a slot the next unit is the one with the lowest marginal carbon per FLOP, the
 /// renewable surplus stacked first and counted as free (<see cref="MarginalCarbon"/>). Remaining work comes from
 /// <see cref="WorkEstimator"/> (bounded). The plan reaches to the scenario's deadline (or an optional
 /// <see cref="PolicyOptions.CarbonScalerHorizonHours"/> cap); when even every unit in every slot falls short, the reason says so and every unit runs now.
@@ -138,8 +139,15 @@ public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolic
                 return (-1, double.PositiveInfinity, 0);
             }
 
-            double gain = _slots.RoundsPerHour * (ProgressModel.NodeRoundEquivalent(_k[t] + 1, _referenceUnits, _batch, _noise)
-                - ProgressModel.NodeRoundEquivalent(_k[t], _referenceUnits, _batch, _noise));
+            // CarbonScaler's marginal capacity: throughput of k + 1 units less that of k, by the throughput profile.
+            int k = _k[t];
+            double gain = (_slots.RoundsPerHour(k + 1) * ProgressModel.NodeRoundEquivalent(k + 1, _referenceUnits, _batch, _noise))
+                - (_slots.RoundsPerHour(k) * ProgressModel.NodeRoundEquivalent(k, _referenceUnits, _batch, _noise));
+            if (!(gain > 0))
+            {
+                return (-1, double.PositiveInfinity, 0);
+            }
+
             return (site, _slots.MarginalGramsPerHour(site, t, _counts[site, t]) / gain, gain);
         }
     }

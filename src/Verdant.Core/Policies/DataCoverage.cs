@@ -19,8 +19,9 @@ namespace Verdant.Core.Policies;
 /// participation tie-break do (Wiesner et al., e-Energy 2024). Within a site, the surplus is stacked onto the stalest
 /// units first. Never-trained units count as stale since the run began, plus S.</para>
 /// <para>S shrinks as data heterogeneity grows: S = <see cref="PolicyOptions.CoverageHours"/> x
-/// min(1, <see cref="PolicyOptions.CoverageNoiseRatio"/> x B / H) when both the gradient noise scale B and the between-node
-/// heterogeneity H (in the same units, examples) are measured; until then the configured S is used. With IID data
+/// min(1, <see cref="PolicyOptions.CoverageNoiseRatio"/> x (B / b) / H) when both the gradient noise scale B (examples,
+/// b the local batch) and the between-node heterogeneity H = zeta^2 / |G|^2 are measured; until then the configured S is
+/// used (B / b and H are what one unit adds to a round's noise and to its sampling spread, <see cref="ProgressModel"/>). With IID data
 /// (H much smaller than B) ranking is by carbon, the ties rotating; with strong skew, coverage weighs more. A scale of
 /// 0 switches the staleness term off (carbon order with the old index tie-break), for measuring what it buys.</para>
 /// </remarks>
@@ -59,9 +60,12 @@ public sealed class DataCoverage(PolicyOptions options)
             return 0;
         }
 
-        double noise = context.Progress.NoiseScale, heterogeneity = context.Progress.Heterogeneity;
-        double factor = double.IsFinite(noise) && double.IsFinite(heterogeneity) && noise > 0 && heterogeneity > 0
-            ? Math.Min(1, _options.CoverageNoiseRatio * noise / heterogeneity)
+        // Per unit and round, sampling noise weighs B / b and heterogeneity H (ProgressModel): coverage matters as H
+        // outgrows B / b.
+        double noisePerUnit = context.Progress.NoiseScale / Math.Max(1, context.BatchSize);
+        double heterogeneity = context.Progress.HeterogeneityScale;
+        double factor = double.IsFinite(noisePerUnit) && double.IsFinite(heterogeneity) && noisePerUnit > 0 && heterogeneity > 0
+            ? Math.Min(1, _options.CoverageNoiseRatio * noisePerUnit / heterogeneity)
             : 1;
         return Math.Max(_options.EpochMinutes / 60, _options.CoverageHours * factor);
     }

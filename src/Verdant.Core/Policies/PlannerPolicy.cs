@@ -40,7 +40,7 @@ public sealed class PlannerPolicy(PolicyOptions options) : IAllocationPolicy
         PlannerSlots slots = PlannerSlots.Build(context, _options.HorizonHours);
         double share = slots.HoursToDeadline > slots.Slots ? slots.Slots / slots.HoursToDeadline : 1;
         double due = work.RemainingNodeRounds * share;
-        double SlotWork(int k) => slots.RoundsPerHour * ProgressModel.NodeRoundEquivalent(k, work.ReferenceUnits,
+        double SlotWork(int k) => slots.RoundsPerHour(k) * ProgressModel.NodeRoundEquivalent(k, work.ReferenceUnits,
             context.BatchSize, context.Progress.NoiseScale);
         double most = slots.Slots * SlotWork(total);
         if (due > most)

@@ -7,9 +7,10 @@ namespace Verdant.Core.Policies;
 /// </summary>
 /// <remarks>
 /// A slot's surplus is the lesser of the forecasts at its two ends (the same caution as
-/// <see cref="PolicyContext.MinSurplusOverEpochW"/>); its intensity is the forecast at its start. Rounds per hour use the
-/// slowest unit's compute time, so plans are conservative when only fast units train; the few seconds of
-/// communication per round are left out.
+/// <see cref="PolicyContext.MinSurplusOverEpochW"/>); its intensity is the forecast at its start. Rounds per hour are a
+/// throughput profile by unit count, from the simulation's own round-time model (<see cref="PolicyContext.RoundSeconds"/>):
+/// k units are taken as the first k of the ranking by marginal carbon per FLOP, the units a plan of k would pick first,
+/// so a plan sees that adding a slow or far site stretches every round.
 /// </remarks>
 public sealed class PlannerSlots
 {
@@ -46,8 +47,11 @@ public sealed class PlannerSlots
     /// <summary>Each site's battery, or null.</summary>
     public BatterySpec?[] Batteries { get; private init; } = [];
 
-    /// <summary>Training rounds in one hour.</summary>
-    public double RoundsPerHour { get; private init; }
+    /// <summary>Training rounds in one hour with k units (index k, 0..all units; index 0 is 0).</summary>
+    public double[] RoundsPerHourByCount { get; private init; } = [];
+
+    /// <summary>Training rounds in one hour with <paramref name="k"/> units (clamped to the fleet).</summary>
+    public double RoundsPerHour(int k) => RoundsPerHourByCount[Math.Clamp(k, 0, RoundsPerHourByCount.Length - 1)];
 
     /// <summary>Hours from now to the deadline (may exceed <see cref="Slots"/>).</summary>
     public double HoursToDeadline { get; private init; }
@@ -63,10 +67,10 @@ public sealed class PlannerSlots
             ? double.PositiveInfinity
             : (context.DeadlineUtc - context.NowUtc).TotalHours;
         int slots = (int)Math.Clamp(Math.Ceiling(toDeadline), 1, Math.Max(1, capHours));
-        double slowestS = context.Units.Count > 0 ? context.Units.Max(u => u.RoundComputeS) : 1;
+        double[] seconds = context.PrefixRoundSeconds(MarginalCarbon.Ranking(context, MarginalCarbon.ForAllUnits(context)));
         var table = new PlannerSlots(slots, context.Sites.Count)
         {
-            RoundsPerHour = 3600 / Math.Max(1e-9, slowestS),
+            RoundsPerHourByCount = [.. seconds.Select(s => s > 0 ? 3600 / s : 0)],
             HoursToDeadline = Math.Max(0, toDeadline),
             Batteries = [.. context.Sites.Select(site => site.Energy.Battery)],
         };

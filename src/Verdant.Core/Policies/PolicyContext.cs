@@ -57,6 +57,44 @@ public sealed class PolicyContext
     /// <summary>Examples per local step on each unit.</summary>
     public int BatchSize { get; init; } = 1;
 
+    /// <summary>The simulation's round-time model; null: a round lasts as long as its slowest unit's computation.</summary>
+    public IRoundTimeModel? RoundTime { get; init; }
+
+    /// <summary>Seconds a round of the units flagged in <paramref name="active"/> lasts, by <see cref="RoundTime"/>.</summary>
+    public double RoundSeconds(ReadOnlySpan<bool> active)
+    {
+        if (RoundTime is { } model)
+        {
+            return model.RoundSeconds(active);
+        }
+
+        double slowest = 0;
+        for (int i = 0; i < active.Length; i++)
+        {
+            slowest = active[i] ? Math.Max(slowest, Units[i].RoundComputeS) : slowest;
+        }
+
+        return slowest;
+    }
+
+    /// <summary>
+    /// Round seconds of the first k units of <paramref name="order"/>, for k = 0..order.Length (index k): the throughput
+    /// profile of growing an allocation along a ranking.
+    /// </summary>
+    public double[] PrefixRoundSeconds(IReadOnlyList<int> order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var seconds = new double[order.Count + 1];
+        var active = new bool[Units.Count];
+        for (int k = 1; k <= order.Count; k++)
+        {
+            active[order[k - 1]] = true;
+            seconds[k] = RoundSeconds(active);
+        }
+
+        return seconds;
+    }
+
     /// <summary>Renewable surplus at <paramref name="site"/> now (W).</summary>
     public double SurplusW(int site) => Forecast.SurplusW(site, NowUtc, NowUtc);
 

@@ -9,13 +9,17 @@ public sealed partial class Simulation
     private void Decide(int round)
     {
         var context = new PolicyContext(_now, _scenario.Policy.Epoch, _scenario.Sites, UnitsNow(), _forecast,
-            new ProgressSignals(round, _lastLoss, double.NaN, _noiseScale.Estimate, _evaluation.LastValidationAccuracy), _policyRandom)
+            new ProgressSignals(round, _lastLoss, double.NaN, _noiseScale.Estimate, _evaluation.LastValidationAccuracy)
+            {
+                HeterogeneityScale = _noiseScale.HeterogeneityScale,
+            }, _policyRandom)
         {
             DeadlineUtc = _scenario.StartUtc + TimeSpan.FromHours(_scenario.Stop.DeadlineHours),
             TargetAccuracy = _scenario.Stop.TargetAccuracy,
             RemainingRounds = _scenario.Stop.MaxRounds - round,
             History = _evaluation.History,
             BatchSize = _scenario.Training.BatchSize,
+            RoundTime = _roundTime,
         };
         Allocation allocation = _policy.Decide(context);
         if (allocation.Active.Length != _fleet.Count)
@@ -35,7 +39,10 @@ public sealed partial class Simulation
         int sites = _active.Select((a, i) => a ? _fleet.SiteOf(i) : -1).Where(s => s >= 0).Distinct().Count();
         double gap = count > 0 ? _mixing.SpectralGap(_active) : 0;
         string reason = fallback is null ? allocation.Reason : $"{allocation.Reason}; {fallback}";
-        _decisions.Add(new DecisionRecord(_now, round, count, sites, gap, _noiseScale.Estimate, reason));
+        _decisions.Add(new DecisionRecord(_now, round, count, sites, gap, _noiseScale.Estimate, reason)
+        {
+            HeterogeneityScale = _noiseScale.HeterogeneityScale,
+        });
     }
 
     /// <summary>

@@ -29,6 +29,7 @@ public sealed partial class Simulation : IDisposable
     private readonly Network _model;
     private readonly DecentralizedSgd _sgd;
     private readonly RoundCost _cost;
+    private readonly SimulatedRoundTime _roundTime;
     private readonly bool[] _active;
     private readonly List<RoundRecord> _rounds = [];
     private readonly List<DecisionRecord> _decisions = [];
@@ -80,6 +81,7 @@ public sealed partial class Simulation : IDisposable
         _sgd = new DecentralizedSgd(_model, train, shards, scenario.Training, scenario.Seed, workers);
         _shardSizes = [.. shards.Select(s => s.Length)];
         _cost = new RoundCost(scenario, _fleet, _network);
+        _roundTime = new SimulatedRoundTime(scenario, _fleet, _network, LinkCostJ);
         _active = new bool[_fleet.Count];
         _graph = new Graph(_fleet.Count, []);
         _mixing = new MixingMatrix(_graph);

@@ -166,4 +166,18 @@ public class SimulationTests
         Assert.InRange(r.Final.LocalAccuracy.Min, 0, r.Final.LocalAccuracy.P10);
         Assert.InRange(r.Final.LocalAccuracy.P10, r.Final.LocalAccuracy.Min, r.Final.LocalAccuracy.Mean);
     }
+
+    [Fact]
+    public void RoundTimeModel_AllUnits_EqualsTheSimulatedRoundDuration()
+    {
+        Scenario scenario = TestScenarios.Small("all", rounds: 3);
+        SimulationResult r = Run(scenario);
+        var network = new NetworkModel(scenario.Network);
+        var fleet = new Fleet(scenario, network);
+        var model = new SimulatedRoundTime(scenario, fleet, network, (_, _) => 0);
+
+        double seconds = model.RoundSeconds(Enumerable.Repeat(true, fleet.Count).ToArray());
+
+        Assert.All(r.Rounds, x => Assert.Equal(x.DurationS, seconds, 9));
+    }
 }

@@ -1,0 +1,46 @@
+using Verdant.Core.Consensus;
+using Verdant.Core.Energy;
+using Verdant.Core.Numerics;
+using Verdant.Core.Policies;
+
+namespace Verdant.Core.Simulation;
+
+/// <summary>
+/// The simulation's round-time model offered to policies: builds the scenario's topology over the units considered
+/// (<see cref="ActiveGraph"/>) and runs <see cref="RoundCost"/> on their nominal compute times (no jitter, no deadline).
+/// Random topology families draw from a generator re-seeded on every call, so asking never shifts the run's own streams.
+/// </summary>
+public sealed class SimulatedRoundTime : IRoundTimeModel
+{
+    private readonly Scenario _scenario;
+    private readonly Fleet _fleet;
+    private readonly RoundCost _cost;
+    private readonly Func<int, int, double> _linkCostJ;
+    private readonly double[] _computeS;
+    private readonly bool[] _onTime;
+
+    /// <summary>Creates the model; <paramref name="linkCostJ"/> ranks links for the energy-sparse family.</summary>
+    public SimulatedRoundTime(Scenario scenario, Fleet fleet, NetworkModel network, Func<int, int, double> linkCostJ)
+    {
+        _scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
+        _fleet = fleet ?? throw new ArgumentNullException(nameof(fleet));
+        _linkCostJ = linkCostJ ?? throw new ArgumentNullException(nameof(linkCostJ));
+        _cost = new RoundCost(scenario, fleet, network);
+        _computeS = [.. Enumerable.Range(0, fleet.Count).Select(i => _cost.SiteComputeS[fleet.SiteOf(i)])];
+        _onTime = new bool[fleet.Count];
+    }
+
+    /// <inheritdoc />
+    public double RoundSeconds(ReadOnlySpan<bool> active)
+    {
+        if (!active.Contains(true))
+        {
+            return 0;
+        }
+
+        Random random = Seeds.Create(_scenario.Seed, Seeds.Topology, 1);
+        (Graph graph, _) = ActiveGraph.Build(_scenario.Topology, active, _fleet, random, _linkCostJ);
+        _cost.Compute(active, graph, _computeS, double.PositiveInfinity, _onTime);
+        return _cost.DurationS;
+    }
+}

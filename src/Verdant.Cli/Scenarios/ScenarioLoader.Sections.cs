@@ -162,7 +162,7 @@ internal static partial class ScenarioLoader
             PlannerTimeWeight = map.Double("planner_time_weight", 2, 0),
             FedZeroUnits = map.Int("fedzero_units", 6, 1, units),
             FedZeroMaxRoundHours = map.Int("fedzero_max_round_hours", 3, 1, 24),
-            CoverageHours = map.Double("coverage_hours", 24, 0, 24 * 365),
+            CoverageHours = map.Double("coverage_hours", 8, 0, 24 * 365),
         };
         map.RejectUnknownKeys();
         return options;

@@ -30,9 +30,10 @@ public sealed class AdaptivePolicy(PolicyOptions options) : IAllocationPolicy
         int[] order = _coverage.Ranking(context, carbon);
         // Round times from the simulation's own model, for each prefix of the ranking the policy considers.
         double[] roundS = context.PrefixRoundSeconds(order);
-        double fleetRate = Progress(n, noise, context.BatchSize) / roundS[n];
+        double Rate(int j) => Progress(context, j, noise, roundS[j]) / roundS[j];
+        double fleetRate = Rate(n);
         int k = Math.Min(Math.Max(1, options.MinK), n);
-        while (k < n && Progress(k, noise, context.BatchSize) / roundS[k] < options.MinSpeedFraction * fleetRate)
+        while (k < n && (Rate(k) < options.MinSpeedFraction * fleetRate || Spread(context, k, roundS[k]) > 1))
         {
             k++;
         }
@@ -65,8 +66,28 @@ public sealed class AdaptivePolicy(PolicyOptions options) : IAllocationPolicy
 
         _coverage.Record(context, active);
         string b = double.IsFinite(measured) ? $"B={measured:0}" : "B not measured (8b assumed)";
+        double h = context.Progress.HeterogeneityScale;
+        b += double.IsFinite(h) ? $", H={h:0.00}" : ", H not measured (1 assumed)";
         return new Allocation(active, $"k={k + extra} ({k} for {options.MinSpeedFraction:0.##} of fleet speed, {extra} free extra); {b}, b={context.BatchSize}");
     }
 
-    private static double Progress(int k, double noiseScale, int batch) => ProgressModel.RoundProgress(k, batch, noiseScale);
+    /// <summary>
+    /// The sampling spread a set of k units accumulates over the rounds it is kept, relative to |G|^2:
+    /// R H (n - k) / (k (n - 1)) (<see cref="ProgressModel.RoundProgress(int, int, int, double, double, double)"/>). Above
+    /// 1 the set's summed direction errs by more than the gradient itself, so whose data it holds decides where the model
+    /// goes rather than the whole fleet's objective; the policy keeps it at most 1.
+    /// </summary>
+    private static double Spread(PolicyContext context, int k, double roundS)
+    {
+        int n = context.Units.Count;
+        double h = context.Progress.HeterogeneityScale;
+        h = double.IsFinite(h) && h >= 0 ? h : ProgressModel.UnknownHeterogeneity;
+        double rounds = Math.Max(1, context.Epoch.TotalSeconds / Math.Max(roundS, 1e-9));
+        return n > 1 ? rounds * h * (n - k) / (k * (double)(n - 1)) : 0;
+    }
+
+    /// <summary>Progress of a round of the first k units, their data's heterogeneity counted once per round the set is kept.</summary>
+    private static double Progress(PolicyContext context, int k, double noiseScale, double roundS)
+        => ProgressModel.RoundProgress(k, context.Units.Count, context.BatchSize, noiseScale,
+            context.Progress.HeterogeneityScale, context.Epoch.TotalSeconds / Math.Max(roundS, 1e-9));
 }

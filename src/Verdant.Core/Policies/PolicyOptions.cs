@@ -70,7 +70,7 @@ public sealed record PolicyOptions
     /// Coverage time scale S (hours) of <see cref="DataCoverage"/>: a unit r times dirtier than the cleanest candidate is
     /// chosen after about (r - 1) S hours without training. 0 switches data coverage off.
     /// </summary>
-    public double CoverageHours { get; init; } = 24;
+    public double CoverageHours { get; init; } = 8;
 
     /// <summary>
     /// Coverage weight on heterogeneity: S is scaled by min(1, this x B / H) once the noise scale B and the heterogeneity H

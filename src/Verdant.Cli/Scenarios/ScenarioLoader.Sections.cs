@@ -163,6 +163,7 @@ internal static partial class ScenarioLoader
             FedZeroUnits = map.Int("fedzero_units", 6, 1, units),
             FedZeroMaxRoundHours = map.Int("fedzero_max_round_hours", 3, 1, 24),
             CoverageHours = map.Double("coverage_hours", 8, 0, 24 * 365),
+            MaxSpread = map.Double("max_spread", 1, 1e-3, 1e6),
         };
         map.RejectUnknownKeys();
         return options;

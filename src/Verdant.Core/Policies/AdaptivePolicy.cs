@@ -33,7 +33,7 @@ public sealed class AdaptivePolicy(PolicyOptions options) : IAllocationPolicy
         double Rate(int j) => Progress(context, j, noise, roundS[j]) / roundS[j];
         double fleetRate = Rate(n);
         int k = Math.Min(Math.Max(1, options.MinK), n);
-        while (k < n && (Rate(k) < options.MinSpeedFraction * fleetRate || Spread(context, k, roundS[k]) > 1))
+        while (k < n && (Rate(k) < options.MinSpeedFraction * fleetRate || Spread(context, k, roundS[k]) > options.MaxSpread))
         {
             k++;
         }
@@ -75,7 +75,7 @@ public sealed class AdaptivePolicy(PolicyOptions options) : IAllocationPolicy
     /// The sampling spread a set of k units accumulates over the rounds it is kept, relative to |G|^2:
     /// R H (n - k) / (k (n - 1)) (<see cref="ProgressModel.RoundProgress(int, int, int, double, double, double)"/>). Above
     /// 1 the set's summed direction errs by more than the gradient itself, so whose data it holds decides where the model
-    /// goes rather than the whole fleet's objective; the policy keeps it at most 1.
+    /// goes rather than the whole fleet's objective; the policy keeps it at most <see cref="PolicyOptions.MaxSpread"/>.
     /// </summary>
     private static double Spread(PolicyContext context, int k, double roundS)
     {

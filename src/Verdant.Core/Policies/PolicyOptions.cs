@@ -39,6 +39,12 @@ public sealed record PolicyOptions
     /// </summary>
     public double MinSpeedFraction { get; init; } = 0.6;
 
+    /// <summary>
+    /// Largest sampling spread R H (n - k) / (k (n - 1)) the adaptive policy lets a kept set of k units accumulate, relative
+    /// to the squared gradient (see <see cref="AdaptivePolicy"/>): lower covers more units' data per epoch.
+    /// </summary>
+    public double MaxSpread { get; init; } = 1;
+
     /// <summary>Hourly slots the planner optimizes over (receding horizon).</summary>
     public int HorizonHours { get; init; } = 24;
 

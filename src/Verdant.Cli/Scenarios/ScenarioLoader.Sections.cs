@@ -156,13 +156,13 @@ internal static partial class ScenarioLoader
             map.Double("epoch_minutes", 60, 1, 24 * 60))
         {
             MinK = map.Int("min_k", 2, 1, units),
-            MinSpeedFraction = map.Double("min_speed_fraction", 0.6, 1e-3, 1),
+            MinSpeedFraction = map.Double("min_speed_fraction", 0.5, 1e-3, 1),
             HorizonHours = map.Int("horizon_hours", 24, 1, 24 * 14),
             CarbonScalerHorizonHours = map.Int("carbonscaler_horizon_hours", int.MaxValue, 1, int.MaxValue),
             PlannerTimeWeight = map.Double("planner_time_weight", 2, 0),
             FedZeroUnits = map.Int("fedzero_units", 6, 1, units),
             FedZeroMaxRoundHours = map.Int("fedzero_max_round_hours", 3, 1, 24),
-            CoverageHours = map.Double("coverage_hours", 8, 0, 24 * 365),
+            CoverageHours = map.Double("coverage_hours", 24, 0, 24 * 365),
             MaxSpread = map.Double("max_spread", 1, 1e-3, 1e6),
         };
         map.RejectUnknownKeys();

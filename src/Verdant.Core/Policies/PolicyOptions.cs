@@ -37,7 +37,7 @@ public sealed record PolicyOptions
     /// Share of the whole fleet's useful progress per hour that the adaptive policy keeps (0..1]: it slows training by at
     /// most 1 / this factor to save carbon.
     /// </summary>
-    public double MinSpeedFraction { get; init; } = 0.6;
+    public double MinSpeedFraction { get; init; } = 0.5;
 
     /// <summary>
     /// Largest sampling spread R H (n - k) / (k (n - 1)) the adaptive policy lets a kept set of k units accumulate, relative
@@ -76,7 +76,7 @@ public sealed record PolicyOptions
     /// Coverage time scale S (hours) of <see cref="DataCoverage"/>: a unit r times dirtier than the cleanest candidate is
     /// chosen after about (r - 1) S hours without training. 0 switches data coverage off.
     /// </summary>
-    public double CoverageHours { get; init; } = 8;
+    public double CoverageHours { get; init; } = 24;
 
     /// <summary>
     /// Coverage weight on heterogeneity: S is scaled by min(1, this x B / H) once the noise scale B and the heterogeneity H

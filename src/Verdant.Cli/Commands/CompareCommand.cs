@@ -53,7 +53,7 @@ internal static class CompareCommand
 
     private static readonly Option<double?> Target = Accuracy(new Option<double?>("--target")
     {
-        Description = "Target test accuracy (overrides the scenario's stop.target_accuracy; required when it has none)",
+        Description = "Target validation accuracy (overrides the scenario's stop.target_accuracy; required when it has none)",
     });
 
     private static readonly Option<bool> Full = new("--full")
@@ -110,7 +110,7 @@ internal static class CompareCommand
             IReadOnlyList<CompareRun> runs = CompareProgress.Show(ui.Output, plan,
                 progress => CompareRunner.Run(plan, train, test, gemm, concurrency, progress, time));
             CompareRow[] rows = [.. runs.Select(r => r.Row)];
-            string title = string.Create(CultureInfo.InvariantCulture, $"{scenario.Name}: carbon against time to test accuracy {target:0.###}");
+            string title = string.Create(CultureInfo.InvariantCulture, $"{scenario.Name}: carbon against time to validation accuracy {target:0.###}");
             CompareFiles.Write(output, runs, loaded.Source, target, ParetoPlot.Render(rows, title, options.Full));
             ui.Output.Write(CompareTable.Build(CompareAggregation.Summarize(rows), scenario.Name, target, options.Full, output));
             return ExitCodes.Ok;
@@ -158,7 +158,7 @@ internal static class CompareCommand
         ArgumentNullException.ThrowIfNull(scenario);
         string which = scenarioName is null ? "the scenario" : $"scenario '{scenarioName}'";
         double target = targetAccuracy ?? scenario.Stop.TargetAccuracy ?? throw new UsageException(
-            $"--target: {which} has no stop.target_accuracy; pass --target X with the test accuracy to reach (0 < X <= 1)");
+            $"--target: {which} has no stop.target_accuracy; pass --target X with the validation accuracy to reach (0 < X <= 1)");
         if (scenario.Seed > int.MaxValue - (seeds - 1))
         {
             throw new UsageException($"--seeds: seeds {scenario.Seed} to {scenario.Seed} + {seeds - 1} pass the largest seed {int.MaxValue}");
@@ -187,7 +187,7 @@ internal static class CompareCommand
             if (result.Tokens.Count == 1 && double.TryParse(result.Tokens[0].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double x)
                 && !(x > 0 && x <= 1))
             {
-                result.AddError($"{option.Name}: must be a test accuracy in (0, 1], got {result.Tokens[0].Value}");
+                result.AddError($"{option.Name}: must be an accuracy in (0, 1], got {result.Tokens[0].Value}");
             }
         });
         return option;

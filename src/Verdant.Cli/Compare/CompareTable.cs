@@ -11,7 +11,7 @@ internal static class CompareTable
         ArgumentNullException.ThrowIfNull(summaries);
         string scope = full ? "whole runs" : "spent to reach the target";
         var table = new Table().Border(TableBorder.Minimal)
-            .Title(Markup.Escape(F($"{scenario}: target test accuracy {target:0.###}; energy and carbon {scope}")))
+            .Title(Markup.Escape(F($"{scenario}: target validation accuracy {target:0.###}; energy and carbon {scope}")))
             .Caption(Markup.Escape($"mean, ± sample standard deviation over seeds; time to target over the seeds that reached it. Files: {outputDirectory}"));
         table.AddColumn(new TableColumn("policy").NoWrap());
         foreach (string column in new[] { "to target\n(h)", "final\naccuracy", "energy\n(kWh)", "grid\n(kWh)",

@@ -15,9 +15,10 @@ internal static class SummaryTable
         Add(table, "rounds", r.Rounds.Count.ToString(CultureInfo.InvariantCulture));
         Add(table, "stop reason", r.StopReason);
         Add(table, "simulated time", F($"{r.SimulatedHours:0.0} h"));
-        Add(table, "test accuracy (average model)", F($"{r.Final.TestAccuracy:0.0000}"));
-        Add(table, "test loss (average model)", F($"{r.Final.TestLoss:0.0000}"));
-        Add(table, "consensus distance", F($"{r.Final.ConsensusDistance:0.000e0}"));
+        Add(table, "test accuracy (participants' average model)", F($"{r.Final.TestAccuracy:0.0000}"));
+        Add(table, "validation accuracy (stopping reads it)", F($"{r.Final.ValidationAccuracy:0.0000}"));
+        Add(table, "participants", r.Final.Participants.ToString(CultureInfo.InvariantCulture));
+        Add(table, "consensus distance (participants)", F($"{r.Final.ConsensusDistance:0.000e0}"));
         Add(table, "time to target", r.TimeToTargetHours is { } t ? F($"{t:0.0} h") : "not reached");
         Add(table, "energy total", F($"{r.Energy.TotalKwh:0.00} kWh"));
         Add(table, "  renewable / battery / grid", F($"{r.Energy.RenewableKwh:0.00} / {r.Energy.BatteryKwh:0.00} / {r.Energy.GridKwh:0.00} kWh"));

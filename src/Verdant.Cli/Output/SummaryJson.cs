@@ -45,6 +45,9 @@ internal static class SummaryJson
             json.WriteEndObject();
             WriteCarbonIntensity(json, r.SiteNames, info.GridIntensityLabels);
             json.WriteNumber("bytes_sent", r.BytesSent);
+            // Learning dynamics come from the trained model; time, energy and bytes from the represented job.
+            WriteJob(json, "trained_model", r.TrainedModel);
+            WriteJob(json, "represented_job", r.RepresentedJob);
             json.WriteNumber("node_rounds", r.NodeRounds);
             json.WriteEndObject();
         }
@@ -93,6 +96,22 @@ internal static class SummaryJson
         }
 
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteJob(Utf8JsonWriter json, string name, JobDescription? job)
+    {
+        if (job is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartObject(name);
+        json.WriteString("description", job.Description);
+        json.WriteNumber("parameters", job.Parameters);
+        json.WriteNumber("flops_per_step", job.FlopsPerStep);
+        json.WriteNumber("message_bytes", job.MessageBytes);
         json.WriteEndObject();
     }
 

@@ -134,12 +134,18 @@ internal static partial class ScenarioLoader
         return options;
     }
 
-    private static WorkloadSpec ReadWorkload(YamlMap map)
+    private static WorkloadSpec ReadWorkload(YamlMap map, ModelSpec model, SgdOptions training)
     {
-        var workload = new WorkloadSpec(map.RequiredDouble("flops_per_step", 1, 1e30), map.Double("message_bytes", 0, 0, 1e15))
+        bool fromModel = map.Bool("from_model", false);
+        if (fromModel && (map.String("flops_per_step") is not null || map.String("message_bytes") is not null))
         {
-            StepTimeJitter = map.Double("step_time_jitter", 0, 0, 3),
-        };
+            throw new ScenarioException($"{map.Source}: {map.Sub("from_model")}: with from_model: true, flops_per_step and message_bytes come from the model; remove them");
+        }
+
+        WorkloadSpec workload = fromModel
+            ? WorkloadSpec.FromModel(model, training.BatchSize)
+            : new WorkloadSpec(map.RequiredDouble("flops_per_step", 1, 1e30), map.Double("message_bytes", 0, 0, 1e15));
+        workload = workload with { StepTimeJitter = map.Double("step_time_jitter", 0, 0, 3) };
         map.RejectUnknownKeys();
         return workload;
     }
@@ -161,7 +167,7 @@ internal static partial class ScenarioLoader
             CarbonScalerHorizonHours = map.Int("carbonscaler_horizon_hours", int.MaxValue, 1, int.MaxValue),
             PlannerTimeWeight = map.Double("planner_time_weight", 2, 0),
             FedZeroUnits = map.Int("fedzero_units", 6, 1, units),
-            FedZeroMaxRoundHours = map.Int("fedzero_max_round_hours", 3, 1, 24),
+            FedZeroMaxRoundMinutes = map.Int("fedzero_max_round_minutes", 60, 1, 60),
             CoverageHours = map.Double("coverage_hours", 24, 0, 24 * 365),
             MaxSpread = map.Double("max_spread", 1, 1e-3, 1e6),
         };

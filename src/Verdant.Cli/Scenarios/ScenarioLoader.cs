@@ -66,9 +66,11 @@ internal static partial class ScenarioLoader
         InactivePower inactive = Choice(policy, "inactive", InactiveChoices, "off");
         RoundDeadline deadline = Choice(training, "round_deadline", Deadlines, "wait-all");
         YamlMap? evaluation = root.Map("evaluation");
+        ModelSpec modelSpec = ReadModel(model);
+        SgdOptions trainingOptions = ReadTraining(training);
         var scenario = new Scenario(
-            name, start, sites, ReadModel(model), ReadPartition(root.Map("partition")), ReadTopology(root.Map("topology")),
-            ReadTraining(training), ReadWorkload(Required(root, "workload")), ReadPolicyName(policy), ReadPolicy(policy, units),
+            name, start, sites, modelSpec, ReadPartition(root.Map("partition")), ReadTopology(root.Map("topology")),
+            trainingOptions, ReadWorkload(Required(root, "workload"), modelSpec, trainingOptions), ReadPolicyName(policy), ReadPolicy(policy, units),
             stop, ReadNetwork(root.Map("network")), seed, evaluation?.Int("every_rounds", 10, 1) ?? 10)
         {
             ValidationExamples = evaluation?.Int("validation_examples", 5000, 1) ?? 5000,

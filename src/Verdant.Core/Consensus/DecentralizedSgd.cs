@@ -30,6 +30,7 @@ public sealed partial class DecentralizedSgd : IDisposable
     private readonly float[] _losses;
     private readonly float[] _gradientNormsSquared;
     private readonly double[] _withinTrace;
+    private readonly double[] _squaredLosses;
     private readonly float[][] _halfGradients;
     private readonly int[] _activeList;
     private readonly float[] _meanGradient;
@@ -87,6 +88,7 @@ public sealed partial class DecentralizedSgd : IDisposable
         _losses = new float[n];
         _gradientNormsSquared = new float[n];
         _withinTrace = new double[n];
+        _squaredLosses = new double[n];
         _activeList = new int[n];
         _meanGradient = new float[p];
         _activeMask = new bool[n];
@@ -120,6 +122,9 @@ public sealed partial class DecentralizedSgd : IDisposable
 
     /// <summary>Mean training loss of node i over its local steps in the last round it was active.</summary>
     public ReadOnlySpan<float> NodeLosses => _losses;
+
+    /// <summary>Mean of node i's squared per-example training losses over its local steps in the last round it was active.</summary>
+    public ReadOnlySpan<double> NodeSquaredLosses => _squaredLosses;
 
     /// <summary>
     /// Gradient statistics of the last round: mean over active nodes of |g_i|^2 and |mean_i g_i|^2, of each node's last
@@ -191,6 +196,7 @@ public sealed partial class DecentralizedSgd : IDisposable
         Span<float> g = Gradients.Row(node);
         float eta = Options.StepSize(round);
         float lossSum = 0;
+        double squaredSum = 0;
         for (int step = 0; step < Options.LocalSteps; step++)
         {
             _samplers[node].Next(batch);
@@ -214,8 +220,10 @@ public sealed partial class DecentralizedSgd : IDisposable
             }
 
             lossSum += loss;
+            squaredSum += workspace.LastMeanSquaredLoss;
         }
 
+        _squaredLosses[node] = squaredSum / Options.LocalSteps;
         return lossSum / Options.LocalSteps;
     }
 
@@ -228,7 +236,9 @@ public sealed partial class DecentralizedSgd : IDisposable
     {
         int first = batch.Length / 2, second = batch.Length - first;
         float lossA = _network.LossAndGradient(x, _train, batch[..first], g, workspace);
+        double squaredA = workspace.LastMeanSquaredLoss;
         float lossB = _network.LossAndGradient(x, _train, batch[first..], half, workspace);
+        workspace.LastMeanSquaredLoss = ((first * squaredA) + (second * workspace.LastMeanSquaredLoss)) / batch.Length;
         float distance = TensorPrimitives.Distance<float>(g, half);
         _withinTrace[node] = GradientStatistics.HalfBatchTrace((double)distance * distance, first, second);
         TensorPrimitives.Multiply(g, (float)first / batch.Length, g);

@@ -42,4 +42,7 @@ public sealed class ModelWorkspace
 
     /// <summary>Per layer, BatchSize x outputs: d(mean loss)/d(pre-activation).</summary>
     internal float[][] Deltas { get; }
+
+    /// <summary>Mean of the squared per-example losses of the last batch evaluated with this workspace (Oort's utility reads it).</summary>
+    public double LastMeanSquaredLoss { get; internal set; }
 }

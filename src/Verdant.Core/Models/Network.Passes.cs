@@ -45,7 +45,7 @@ public sealed partial class Network
         float[] logits = workspace.Activations[^1];
         float[] deltas = workspace.Deltas[^1];
         float invRows = 1f / rows;
-        double lossSum = 0;
+        double lossSum = 0, squaredSum = 0;
         hits = 0;
         for (int r = 0; r < rows; r++)
         {
@@ -56,7 +56,9 @@ public sealed partial class Network
             TensorPrimitives.Subtract(z, max, p);
             TensorPrimitives.Exp(p, p);
             float sum = TensorPrimitives.Sum(p);
-            lossSum += Math.Log(sum) - (z[label] - max);
+            double loss = Math.Log(sum) - (z[label] - max);
+            lossSum += loss;
+            squaredSum += loss * loss;
             if (withDelta)
             {
                 TensorPrimitives.Multiply(p, 1f / (sum * rows), p);
@@ -68,6 +70,7 @@ public sealed partial class Network
             }
         }
 
+        workspace.LastMeanSquaredLoss = squaredSum / rows;
         return lossSum;
     }
 

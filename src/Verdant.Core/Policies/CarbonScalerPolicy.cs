@@ -15,7 +15,7 @@ namespace Verdant.Core.Policies;
 /// <see cref="ProgressModel.NodeRoundEquivalent"/>) / (marginal grid power(k) x forecast intensity(t)); within a slot the next unit is the one with the lowest marginal carbon per FLOP, the
 /// renewable surplus stacked first and counted as free (<see cref="MarginalCarbon"/>). Remaining work comes from
 /// <see cref="WorkEstimator"/> (bounded). The plan reaches to the scenario's deadline (or an optional
-/// <see cref="PolicyOptions.CarbonScalerHorizonHours"/> cap); when even every unit in every slot falls short, the reason says so and every unit runs now.
+/// <see cref="PolicyOptions.CarbonScalerHorizonHours"/> cap) and stays within the rounds the stop rule leaves; when even every unit in every slot falls short, the reason says so and every unit runs now.
 /// </remarks>
 public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolicy
 {
@@ -60,6 +60,7 @@ public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolic
         private readonly double _referenceUnits;
         private readonly int _batch;
         private readonly double _noise;
+        private readonly double _roundBudget;
         private readonly double[] _siteFlops;
         private readonly int[,] _counts;
         private readonly int[] _k;
@@ -71,6 +72,7 @@ public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolic
             _referenceUnits = referenceUnits;
             _batch = context.BatchSize;
             _noise = context.Progress.NoiseScale;
+            _roundBudget = context.RemainingRounds;
             _siteFlops = new double[slots.Sites];
             foreach (UnitView unit in context.Units)
             {
@@ -88,6 +90,9 @@ public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolic
 
         public double PlannedNodeRounds { get; private set; }
 
+        /// <summary>Training rounds the plan runs: its slots' rounds per hour, summed.</summary>
+        public double PlannedRounds { get; private set; }
+
         public int UnitsInSlot(int t) => _k[t];
 
         public int[] SlotCounts(int t) => [.. Enumerable.Range(0, _slots.Sites).Select(s => _counts[s, t])];
@@ -99,8 +104,9 @@ public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolic
                 int best = -1;
                 for (int t = 0; t < _next.Length; t++)
                 {
-                    // Strictly lower wins, so ties go to the earlier slot.
-                    if (_next[t].Site >= 0 && (best < 0 || _next[t].Ratio < _next[best].Ratio))
+                    // Strictly lower wins, so ties go to the earlier slot. A unit that would take the plan past the run's
+                    // round budget (its stop rule) is not a way to finish.
+                    if (_next[t].Site >= 0 && (best < 0 || _next[t].Ratio < _next[best].Ratio) && PlannedRounds + AddedRounds(t) <= _roundBudget)
                     {
                         best = t;
                     }
@@ -111,12 +117,15 @@ public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolic
                     return;
                 }
 
+                PlannedRounds += AddedRounds(best);
                 _counts[_next[best].Site, best]++;
                 _k[best]++;
                 PlannedNodeRounds += _next[best].Gain;
                 _next[best] = BestNext(best);
             }
         }
+
+        private double AddedRounds(int t) => _slots.RoundsPerHour(_k[t] + 1) - _slots.RoundsPerHour(_k[t]);
 
         private (int Site, double Ratio, double Gain) BestNext(int t)
         {

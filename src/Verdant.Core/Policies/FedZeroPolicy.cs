@@ -3,20 +3,25 @@ using System.Globalization;
 namespace Verdant.Core.Policies;
 
 /// <summary>
-/// FedZero's rule: each round, among units not on the blocklist whose site has renewable excess now, find the shortest round
-/// length (hours) for which at least n units have forecast excess for a minimum amount of work, and choose n of them for
-/// the largest utility-weighted work under per-site excess budgets (CP-SAT); if no length works, wait (select none).
+/// FedZero's rule: each round (at most 60 minutes), among units not on the blocklist whose site has renewable excess, keep
+/// those whose site's forecast excess covers their minimum work, and choose n of them and their work for the largest
+/// utility-weighted work under per-site excess-energy budgets (CP-SAT over units of work, so energy per unit of work, the
+/// hardware's efficiency, decides how far a budget goes); the chosen units train on excess energy only; with fewer than n
+/// qualifying units, wait (select none).
 /// </summary>
 /// <remarks>
-/// Wiesner et al., "FedZero: Leveraging Renewable Excess Energy in Federated Learning", ACM e-Energy 2024. Mapping onto
-/// Verdant: a FedZero round lasts d whole hours (1 to <see cref="PolicyOptions.FedZeroMaxRoundHours"/>) and its selection is
-/// held for that long; spare capacity is always full (units are dedicated); minimum work is
-/// <see cref="PolicyOptions.FedZeroMinRounds"/> rounds of the unit's compute at its training power. Statistical utility:
-/// Oort's |shard| x sqrt(mean loss^2) (Lai et al., OSDI 2021), from the unit's shard size and its last mean training loss,
-/// with a tie-break towards units that have taken part less. Blocklist (fairness): after a round its participants
-/// go on the blocklist; at each
-/// selection every blocked unit is released with probability min(1, alpha / (its participations - the mean participations
-/// of units that ever had excess)), surely when it is at or under the mean; draws in unit order from the seeded generator.
+/// Wiesner, Khalili, Grinwald, Agrawal, Thamsen and Kao, "FedZero: Leveraging Renewable Excess Energy in Federated
+/// Learning", ACM e-Energy 2024. A FedZero round here is one decision epoch capped at
+/// <see cref="PolicyOptions.FedZeroMaxRoundMinutes"/> (60, as in the paper); units are dedicated (spare capacity is their
+/// whole capacity); one unit of work is one D-PSGD round of the unit's local steps, costing training power x its compute
+/// time; minimum work is <see cref="PolicyOptions.FedZeroMinRounds"/> of them. The allocation is marked excess-only: the
+/// simulation lets a chosen unit train a round only while its site's remaining renewable excess covers it, never from the
+/// grid or a battery. Statistical utility: Oort's |B_i| x sqrt(mean of squared per-example losses) (Lai et al., OSDI 2021)
+/// from the unit's shard size and its last round's losses; units that never trained get the largest known utility
+/// (explored first); a tie-break prefers units that took part less. Blocklist (fairness): after a round its participants
+/// go on the blocklist; at each selection every blocked unit is released with probability
+/// min(1, alpha / (its participations - the mean participations of units that ever had excess)), surely when at or under
+/// the mean; draws in unit order from the seeded generator. Every deviation from the paper is listed in docs/policies.md.
 /// </remarks>
 public sealed class FedZeroPolicy(PolicyOptions options) : IAllocationPolicy
 {
@@ -25,7 +30,6 @@ public sealed class FedZeroPolicy(PolicyOptions options) : IAllocationPolicy
     private readonly HashSet<int> _everAvailable = [];
     private int[] _participations = [];
     private bool[] _current = [];
-    private DateTimeOffset _roundEndUtc = DateTimeOffset.MinValue;
 
     /// <inheritdoc />
     public string Name => "fedzero";
@@ -40,14 +44,8 @@ public sealed class FedZeroPolicy(PolicyOptions options) : IAllocationPolicy
             _current = new bool[context.Units.Count];
         }
 
-        if (context.NowUtc < _roundEndUtc)
-        {
-            return new Allocation((bool[])_current.Clone(), string.Create(CultureInfo.InvariantCulture,
-                $"fedzero round continues to {_roundEndUtc:HH:mm}"));
-        }
-
         UpdateBlocklist(context);
-        PlannerSlots slots = PlannerSlots.Build(context, _options.FedZeroMaxRoundHours);
+        PlannerSlots slots = PlannerSlots.Build(context, 1);
         UnitView[] available = [.. context.Units.Where(u => !_blocked.Contains(u.Index) && slots.SurplusW[u.Site, 0] > 0)];
         foreach (UnitView unit in available)
         {
@@ -55,23 +53,27 @@ public sealed class FedZeroPolicy(PolicyOptions options) : IAllocationPolicy
         }
 
         Array.Clear(_current);
-        for (int hours = 1; hours <= slots.Slots; hours++)
+        double roundS = Math.Min(context.Epoch.TotalSeconds, _options.FedZeroMaxRoundMinutes * 60.0);
+        if (TrySelect(slots, available, roundS) is { } reason)
         {
-            if (TrySelect(context, slots, available, hours) is { } reason)
-            {
-                return new Allocation((bool[])_current.Clone(), reason);
-            }
+            return new Allocation((bool[])_current.Clone(), reason) { ExcessOnly = true };
         }
 
-        _roundEndUtc = DateTimeOffset.MinValue;
         return new Allocation(new bool[context.Units.Count], string.Create(CultureInfo.InvariantCulture,
-            $"waiting: fewer than {_options.FedZeroUnits} units have renewable excess ({available.Length} available, {_blocked.Count} blocked)"));
+            $"waiting: fewer than {_options.FedZeroUnits} units have renewable excess for their minimum work ({available.Length} available, {_blocked.Count} blocked)"))
+        {
+            ExcessOnly = true,
+        };
     }
 
-    private string? TrySelect(PolicyContext context, PlannerSlots slots, UnitView[] available, int hours)
+    private string? TrySelect(PlannerSlots slots, UnitView[] available, double roundS)
     {
-        long MinWorkWh(UnitView u) => (long)Math.Ceiling(u.TrainingPowerW * u.RoundComputeS * _options.FedZeroMinRounds / 3600);
-        UnitView[] qualified = [.. available.Where(u => ExcessWh(slots, u, hours) >= MinWorkWh(u))];
+        // Energy per unit of work in mWh (integers for CP-SAT): training W x compute seconds of one round.
+        long WorkMwh(UnitView u) => (long)Math.Ceiling(u.TrainingPowerW * u.RoundComputeS / 3.6);
+        long Capacity(UnitView u) => (long)Math.Floor(roundS / u.RoundComputeS);
+        long minWork = (long)Math.Ceiling(_options.FedZeroMinRounds);
+        long[] budgetMwh = [.. Enumerable.Range(0, slots.Sites).Select(s => (long)Math.Floor(slots.SurplusW[s, 0] * roundS / 3.6))];
+        UnitView[] qualified = [.. available.Where(u => Capacity(u) >= minWork && budgetMwh[u.Site] >= minWork * WorkMwh(u))];
         if (qualified.Length < _options.FedZeroUnits)
         {
             return null;
@@ -82,8 +84,8 @@ public sealed class FedZeroPolicy(PolicyOptions options) : IAllocationPolicy
         double top = Math.Max(statistical.Max(), double.Epsilon);
         // Statistical utility first (scaled to 0..1e6), then fewer past participations, as the tie-break.
         long[] utility = [.. qualified.Select((u, i) => ((long)Math.Round(1e6 * statistical[i] / top) * (most + 1)) + most - _participations[u.Index])];
-        int[]? chosen = FedZeroSelection.Choose(qualified, utility, slots, hours, [.. qualified.Select(MinWorkWh)],
-            _options.FedZeroUnits, _options.SolverDeterministicSeconds);
+        int[]? chosen = FedZeroSelection.Choose(qualified, utility, [.. qualified.Select(WorkMwh)], [.. qualified.Select(Capacity)],
+            budgetMwh, minWork, _options.FedZeroUnits, _options.SolverDeterministicSeconds);
         if (chosen is null)
         {
             return null;
@@ -95,30 +97,21 @@ public sealed class FedZeroPolicy(PolicyOptions options) : IAllocationPolicy
             _participations[qualified[i].Index]++;
         }
 
-        _roundEndUtc = context.NowUtc + TimeSpan.FromHours(hours);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{chosen.Length} of {qualified.Length} units with renewable excess for a {hours} h round; {_blocked.Count} blocked");
+            $"{chosen.Length} of {qualified.Length} units with renewable excess for a {roundS / 60:0} min round; {_blocked.Count} blocked");
     }
 
     /// <summary>
-    /// Oort's statistical utility |B_i| x sqrt(mean loss^2), approximated by |B_i| x the unit's last mean batch loss; units
-    /// that never trained get the largest known loss (explored first, as Oort does); 1 per unit when nothing is known.
+    /// Oort's statistical utility |B_i| x sqrt(mean of squared per-example losses); units that never trained get the
+    /// largest known value (explored first, as Oort does); 1 per unit when nothing is known.
     /// </summary>
     private static double[] StatisticalUtility(UnitView[] units)
     {
-        double known = units.Where(u => double.IsFinite(u.RecentLoss) && u.RecentLoss > 0).Select(u => u.RecentLoss).DefaultIfEmpty(1).Max();
-        return [.. units.Select(u => Math.Max(1, u.ShardSize) * (double.IsFinite(u.RecentLoss) && u.RecentLoss > 0 ? u.RecentLoss : known))];
-    }
-
-    private static double ExcessWh(PlannerSlots slots, UnitView unit, int hours)
-    {
-        double wh = 0;
-        for (int t = 0; t < hours; t++)
-        {
-            wh += Math.Min(unit.TrainingPowerW, slots.SurplusW[unit.Site, t]);
-        }
-
-        return wh;
+        static double? Known(UnitView u) => double.IsFinite(u.RecentSquaredLoss) && u.RecentSquaredLoss > 0
+            ? Math.Max(1, u.ShardSize) * Math.Sqrt(u.RecentSquaredLoss)
+            : null;
+        double explore = units.Select(Known).Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(1).Max();
+        return [.. units.Select(u => Known(u) ?? explore)];
     }
 
     private void UpdateBlocklist(PolicyContext context)

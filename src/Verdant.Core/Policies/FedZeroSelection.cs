@@ -3,14 +3,15 @@ using Google.OrTools.Sat;
 namespace Verdant.Core.Policies;
 
 /// <summary>
-/// FedZero's selection program for one round length: choose exactly n of the qualifying units and their energy per slot so
-/// that every site's use stays within its forecast renewable excess, each chosen unit gets at least its minimum work, and
-/// the utility-weighted energy (a proxy for work done) is largest.
+/// FedZero's selection program for one round: choose exactly n of the qualifying units and the work each does so that
+/// every site's energy (work x energy per unit of work) stays within its forecast renewable excess, each chosen unit does
+/// at least the minimum work and at most its capacity, and the utility-weighted work is largest.
 /// </summary>
 /// <remarks>
 /// Wiesner, Khalili, Grinwald, Agrawal, Thamsen and Kao, "FedZero: Leveraging Renewable Excess Energy in Federated
-/// Learning", ACM e-Energy 2024, Section 4 (solved there with Gurobi, here with OR-Tools CP-SAT on watt-hours). One
-/// worker and a deterministic time limit make the choice reproducible.
+/// Learning", ACM e-Energy 2024, Section 4: a mixed-integer program over batches per client with energy per batch from
+/// the client's hardware (solved there with Gurobi, here with OR-Tools CP-SAT). One worker and a deterministic time
+/// limit make the choice reproducible.
 /// </remarks>
 public static class FedZeroSelection
 {
@@ -19,56 +20,44 @@ public static class FedZeroSelection
     /// <paramref name="n"/> fits the budgets.
     /// </summary>
     /// <param name="candidates">Qualifying units.</param>
-    /// <param name="utility">Integer utility per candidate.</param>
-    /// <param name="slots">Forecast per site and hourly slot; the first <paramref name="hours"/> slots are the round.</param>
-    /// <param name="hours">Round length in hourly slots.</param>
-    /// <param name="minWorkWh">Least energy (Wh) each chosen candidate must be able to spend on work.</param>
+    /// <param name="utility">Integer utility per candidate (per unit of work).</param>
+    /// <param name="workMwh">Energy of one unit of work per candidate (mWh): its hardware's efficiency.</param>
+    /// <param name="capacity">Most units of work per candidate in the round.</param>
+    /// <param name="budgetMwh">Forecast renewable excess per site over the round (mWh).</param>
+    /// <param name="minWork">Least units of work a chosen candidate must do.</param>
     /// <param name="n">Units to choose.</param>
     /// <param name="deterministicSeconds">CP-SAT deterministic time limit.</param>
-    public static int[]? Choose(IReadOnlyList<UnitView> candidates, long[] utility, PlannerSlots slots, int hours,
-        long[] minWorkWh, int n, double deterministicSeconds)
+    public static int[]? Choose(IReadOnlyList<UnitView> candidates, long[] utility, long[] workMwh, long[] capacity,
+        long[] budgetMwh, long minWork, int n, double deterministicSeconds)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(utility);
-        ArgumentNullException.ThrowIfNull(slots);
-        ArgumentNullException.ThrowIfNull(minWorkWh);
+        ArgumentNullException.ThrowIfNull(workMwh);
+        ArgumentNullException.ThrowIfNull(capacity);
+        ArgumentNullException.ThrowIfNull(budgetMwh);
         var model = new CpModel();
         var chosen = new BoolVar[candidates.Count];
-        var energy = new List<IntVar>[slots.Sites * hours];
-        var terms = new List<IntVar>();
-        var weights = new List<long>();
+        var work = new IntVar[candidates.Count];
+        var energyAtSite = new List<(IntVar Work, long Mwh)>[budgetMwh.Length];
         for (int i = 0; i < candidates.Count; i++)
         {
-            UnitView unit = candidates[i];
-            long powerWh = (long)Math.Ceiling(unit.TrainingPowerW);
             chosen[i] = model.NewBoolVar($"b{i}");
-            var own = new List<IntVar>();
-            for (int t = 0; t < hours; t++)
-            {
-                IntVar m = model.NewIntVar(0, powerWh, $"m{i}_{t}");
-                model.Add(m <= powerWh * chosen[i]);
-                (energy[(unit.Site * hours) + t] ??= []).Add(m);
-                own.Add(m);
-                terms.Add(m);
-                weights.Add(utility[i]);
-            }
-
-            model.Add(LinearExpr.Sum(own) >= minWorkWh[i] * chosen[i]);
+            work[i] = model.NewIntVar(0, capacity[i], $"m{i}");
+            model.Add(work[i] <= capacity[i] * chosen[i]);
+            model.Add(work[i] >= minWork * chosen[i]);
+            (energyAtSite[candidates[i].Site] ??= []).Add((work[i], workMwh[i]));
         }
 
-        for (int s = 0; s < slots.Sites; s++)
+        for (int s = 0; s < budgetMwh.Length; s++)
         {
-            for (int t = 0; t < hours; t++)
+            if (energyAtSite[s] is { } used)
             {
-                if (energy[(s * hours) + t] is { } used)
-                {
-                    model.Add(LinearExpr.Sum(used) <= (long)Math.Floor(slots.SurplusW[s, t]));
-                }
+                model.Add(LinearExpr.WeightedSum(used.Select(u => u.Work), used.Select(u => u.Mwh)) <= budgetMwh[s]);
             }
         }
 
         model.Add(LinearExpr.Sum(chosen) == n);
-        model.Maximize(LinearExpr.WeightedSum(terms, weights));
+        model.Maximize(LinearExpr.WeightedSum(work, utility));
         var solver = new CpSolver
         {
             StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture,

@@ -66,8 +66,8 @@ public sealed record PolicyOptions
     /// <summary>FedZero's blocklist release factor alpha: an excluded unit returns with probability min(1, alpha / excess participations).</summary>
     public double FedZeroAlpha { get; init; } = 1;
 
-    /// <summary>Longest fedzero round (hours) searched for enough qualifying units.</summary>
-    public int FedZeroMaxRoundHours { get; init; } = 3;
+    /// <summary>Longest fedzero round (minutes): 60 in Wiesner et al. 2024; a round is one decision epoch capped at this.</summary>
+    public int FedZeroMaxRoundMinutes { get; init; } = 60;
 
     /// <summary>Minimum work (training rounds) renewable excess must cover for a unit to qualify for fedzero.</summary>
     public double FedZeroMinRounds { get; init; } = 2;

@@ -15,6 +15,9 @@ public sealed record UnitView(int Index, int Site, double SustainedFlops, double
     /// <summary>Training examples on the unit (0 when unknown).</summary>
     public int ShardSize { get; init; }
 
+    /// <summary>Mean of the unit's squared per-example training losses the last time it trained (NaN before it ever trained).</summary>
+    public double RecentSquaredLoss { get; init; } = double.NaN;
+
     /// <summary>The unit's mean training loss the last time it trained (NaN before it ever trained).</summary>
     public double RecentLoss { get; init; } = double.NaN;
 }

@@ -30,6 +30,7 @@ public sealed partial class Simulation
         _accounts.ChargeWakeUps(_now, _active, allocation.Active);
         bool[] previous = (bool[])_active.Clone();
         allocation.Active.CopyTo(_active, 0);
+        _excessOnly = allocation.ExcessOnly;
         (Graph graph, string? fallback) = ActiveGraph.Build(_scenario.Topology, _active, _fleet, _topologyRandom, LinkCostJ);
         _graph = graph;
         CatchUpRejoining(previous);
@@ -98,10 +99,13 @@ public sealed partial class Simulation
     private UnitView[] UnitsNow()
     {
         ReadOnlySpan<float> losses = _sgd.NodeLosses;
+        ReadOnlySpan<double> squared = _sgd.NodeSquaredLosses;
         var units = new UnitView[_fleet.Count];
         for (int i = 0; i < units.Length; i++)
         {
-            units[i] = _fleet.Units[i] with { ShardSize = _shardSizes[i], RecentLoss = losses[i] > 0 ? losses[i] : double.NaN };
+            units[i] = _fleet.Units[i] with { ShardSize = _shardSizes[i], RecentLoss = losses[i] > 0 ? losses[i] : double.NaN,
+                RecentSquaredLoss = squared[i] > 0 ? squared[i] : double.NaN,
+            };
         }
 
         return units;

@@ -8,12 +8,11 @@ public sealed partial class Simulation
 {
     private void RunRound(int round)
     {
-        DrawComputeTimes();
         double deadline = _scenario.Deadline == RoundDeadline.Auto
-            ? _deadlines.Choose(_active, _scenario.Training.BatchSize, _noiseScale.Estimate)
+            ? _deadlines.Choose(_training, _scenario.Training.BatchSize, _noiseScale.Estimate)
             : double.PositiveInfinity;
-        _cost.Compute(_active, _graph, _computeS, deadline, _onTime);
-        if (_scenario.Deadline == RoundDeadline.Auto)
+        _cost.Compute(_training, _graph, _computeS, deadline, _onTime);
+        if (_scenario.Deadline == RoundDeadline.Auto || _excessOnly)
         {
             // Late units' work is discarded: they keep their parameters, and the weights are rebuilt for those who made it.
             _mixing.Rebuild(_onTime);
@@ -22,11 +21,13 @@ public sealed partial class Simulation
         float loss = _sgd.RunRound(_onTime, _mixing);
         _lastLoss = loss;
         _noiseScale.Observe(_sgd.LastGradientStatistics);
-        for (int i = 0; i < _active.Length; i++)
+        int active = 0;
+        for (int i = 0; i < _training.Length; i++)
         {
-            if (_active[i])
+            if (_training[i])
             {
                 _deadlines.Observe(i, _cost.FinishS[i]);
+                active++;
             }
         }
 
@@ -34,7 +35,6 @@ public sealed partial class Simulation
         RoundEnergy energy = _accounts.ChargeRound(start, _cost, _active);
         _now += TimeSpan.FromSeconds(_cost.DurationS);
         _bytes += _cost.BytesSent;
-        int active = _decisions[^1].ActiveUnits;
         _nodeRounds += active;
         _evaluation.RecordRound(_onTime);
         (double validation, double accuracy, double testLoss) = (double.NaN, double.NaN, double.NaN);
@@ -47,6 +47,49 @@ public sealed partial class Simulation
         _rounds.Add(new RoundRecord(round, start, _cost.DurationS, active, _cost.OnTimeCount, loss, accuracy, testLoss,
             energy.ComputeKwh, energy.IdleKwh, energy.NetworkKwh, energy.RenewableKwh, energy.BatteryKwh, energy.GridKwh,
             energy.CarbonG, energy.BytesSent) { ValidationAccuracy = validation });
+    }
+
+    /// <summary>
+    /// The units that train this round: the active ones, or, for an excess-only allocation (FedZero), those whose site's
+    /// remaining renewable surplus, now and at the round's expected end, covers their compute and idle-wait energy for
+    /// the round (in unit order). False when none can train.
+    /// </summary>
+    private bool ChooseTrainingUnits()
+    {
+        DrawComputeTimes();
+        _active.CopyTo(_training, 0);
+        if (!_excessOnly)
+        {
+            return true;
+        }
+
+        _cost.Compute(_training, _graph, _computeS, double.PositiveInfinity, _onTime);
+        double duration = _cost.DurationS;
+        EnergyLedger ledger = _accounts.Ledger;
+        DateTimeOffset end = _now + TimeSpan.FromSeconds(duration);
+        bool endInside = (end - ledger.StartUtc).TotalHours < Math.Ceiling(_scenario.Stop.DeadlineHours) + ForecastMarginHours;
+        bool any = false;
+        for (int s = 0; s < _scenario.Sites.Count; s++)
+        {
+            double budget = ledger.RemainingRenewableKwh(s, _now);
+            budget = endInside ? Math.Min(budget, ledger.RemainingRenewableKwh(s, end)) : 0;
+            UnitPower power = _fleet.PowerAt(s);
+            for (int i = 0; i < _training.Length; i++)
+            {
+                if (!_training[i] || _fleet.SiteOf(i) != s)
+                {
+                    continue;
+                }
+
+                double busy = Math.Min(_computeS[i], duration);
+                double need = power.BusyKwh(busy) + power.IdleKwh(duration - busy);
+                _training[i] = budget >= need;
+                budget -= _training[i] ? need : 0;
+                any |= _training[i];
+            }
+        }
+
+        return any;
     }
 
     /// <summary>Each active unit's compute seconds this round: nominal x a log-normal factor of mean 1 (seeded).</summary>
@@ -78,6 +121,12 @@ public sealed partial class Simulation
             _evaluation.TimeToTargetHours, stopReason)
         {
             NetworkRows = ledger.NetworkRows(),
+            TrainedModel = new JobDescription(_scenario.Model.ToString(),
+                (double)_scenario.Model.TrainFlopsPerExample * _scenario.Training.BatchSize,
+                _scenario.Model.ParameterCount * (double)sizeof(float), _scenario.Model.ParameterCount),
+            RepresentedJob = new JobDescription(_scenario.Workload.DerivedFromModel ? "the trained model" : "scenario workload",
+                _scenario.Workload.FlopsPerStep, _scenario.Workload.MessageBytes,
+                _scenario.Workload.DerivedFromModel ? _scenario.Model.ParameterCount : 0),
         };
     }
 }

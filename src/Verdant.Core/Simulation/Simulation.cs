@@ -38,6 +38,8 @@ public sealed partial class Simulation : IDisposable
     private readonly Random _jitterRandom;
     private readonly double[] _computeS;
     private readonly bool[] _onTime;
+    private readonly bool[] _training;
+    private bool _excessOnly;
     private readonly int[] _shardSizes;
     private Graph _graph;
     private MixingMatrix _mixing;
@@ -89,6 +91,7 @@ public sealed partial class Simulation : IDisposable
         _jitterRandom = Seeds.Create(scenario.Seed, Seeds.Straggler);
         _computeS = new double[_fleet.Count];
         _onTime = new bool[_fleet.Count];
+        _training = new bool[_fleet.Count];
         _now = scenario.StartUtc;
     }
 
@@ -127,7 +130,7 @@ public sealed partial class Simulation : IDisposable
                 nextDecision = NextEpochBoundary(_now);
             }
 
-            if (_decisions[^1].ActiveUnits == 0)
+            if (_decisions[^1].ActiveUnits == 0 || !ChooseTrainingUnits())
             {
                 _ = _accounts.ChargeInactive(_now, (nextDecision - _now).TotalSeconds, _active);
                 _now = nextDecision;

@@ -21,4 +21,10 @@ public sealed record SimulationResult(
 {
     /// <summary>Network energy by hour (its own account: grid only, carbon at the mean of both ends' intensities).</summary>
     public IReadOnlyList<NetworkHourRecord> NetworkRows { get; init; } = [];
+
+    /// <summary>The model actually trained, which sets the learning dynamics.</summary>
+    public JobDescription? TrainedModel { get; init; }
+
+    /// <summary>The job the clock, energy and bytes stand for (the scenario's workload).</summary>
+    public JobDescription? RepresentedJob { get; init; }
 }

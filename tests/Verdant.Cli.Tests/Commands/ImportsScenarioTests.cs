@@ -51,6 +51,37 @@ public sealed class ImportsScenarioTests : IDisposable
     }
 
     [Fact]
+    public void Run_ImportsScenario_SummaryNamesAndNetworkRowsAddUp()
+    {
+        string data = WriteTinyIdx(Path.Combine(_dir, "idx"));
+        string output = Path.Combine(_dir, "out");
+
+        (int code, _, string err) = ProgramTests.Invoke("run", RepositoryFiles.PathOf("scenarios/imports.yaml"), "--rounds", "3",
+            "--data-dir", data, "--out", output, "--workers", "1");
+
+        Assert.True(code == 0, err);
+        using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
+        JsonElement root = summary.RootElement;
+        JsonElement byUse = root.GetProperty("carbon_kg_by_use");
+        double parts = byUse.GetProperty("compute").GetDouble() + byUse.GetProperty("idle").GetDouble() + byUse.GetProperty("network").GetDouble();
+        Assert.Equal(root.GetProperty("carbon_kg").GetDouble(), parts, 9);
+        JsonElement final = root.GetProperty("final");
+        Assert.True(final.GetProperty("participants").GetInt32() > 0);
+        Assert.Equal(JsonValueKind.Number, final.GetProperty("local_accuracy").GetProperty("p10").ValueKind);
+        Assert.Equal(JsonValueKind.Number, final.GetProperty("consensus_distance_active").ValueKind);
+        Assert.Equal(JsonValueKind.Number, final.GetProperty("validation_accuracy").ValueKind);
+        Assert.True(root.GetProperty("trained_model").GetProperty("parameters").GetInt64() > 0);
+        Assert.Equal(JsonValueKind.Object, root.GetProperty("represented_job").ValueKind);
+        string[] lines = File.ReadAllLines(Path.Combine(output, "energy.csv"));
+        int demand = Array.IndexOf(lines[0].Split(','), "demand_kwh");
+        double network = lines.Skip(1).Where(l => l.StartsWith("network,", StringComparison.Ordinal)).Sum(l => Parse(l.Split(',')[demand]));
+        double total = lines.Skip(1).Sum(l => Parse(l.Split(',')[demand]));
+        Assert.Equal(root.GetProperty("energy_kwh").GetProperty("network").GetDouble(), network, 9);
+        Assert.Equal(root.GetProperty("energy_kwh").GetProperty("total").GetDouble(), total, 9);
+        Assert.Contains("validation_accuracy", File.ReadLines(Path.Combine(output, "rounds.csv")).First().Split(','));
+    }
+
+    [Fact]
     public void Run_ScenarioWithShortGap_PrintsWarningBeforeRunning()
     {
         string scenario = Path.Combine(_dir, "gap.yaml");

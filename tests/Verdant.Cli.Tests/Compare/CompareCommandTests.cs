@@ -33,7 +33,7 @@ public class CompareCommandTests
         (int code, _, string err) = ProgramTests.Invoke("compare", "--policies", "all", "--target", "1.5");
 
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Equal("verdant: --target: must be a test accuracy in (0, 1], got 1.5\n", err);
+        Assert.Equal("verdant: --target: must be an accuracy in (0, 1], got 1.5\n", err);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class CompareCommandTests
             "--data-dir", setup.DataDirectory, "--out", setup.Out("out"));
 
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Equal("verdant: --target: the scenario has no stop.target_accuracy; pass --target X with the test accuracy to reach (0 < X <= 1)\n", err);
+        Assert.Equal("verdant: --target: the scenario has no stop.target_accuracy; pass --target X with the validation accuracy to reach (0 < X <= 1)\n", err);
         Assert.False(Directory.Exists(setup.Out("out")));
     }
 

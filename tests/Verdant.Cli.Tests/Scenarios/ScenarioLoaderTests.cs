@@ -34,6 +34,37 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
+    public void Load_WorkloadFromModel_DerivesFlopsAndBytesFromTheTrainedModel()
+    {
+        LoadedScenario loaded = Load(Valid.Replace("workload: { flops_per_step: 1e15, message_bytes: 1e8 }", "workload: { from_model: true }",
+            StringComparison.Ordinal));
+
+        Core.Models.ModelSpec model = loaded.Scenario.Model;
+        Assert.True(loaded.Scenario.Workload.DerivedFromModel);
+        Assert.Equal(model.TrainFlopsPerExample * 32.0, loaded.Scenario.Workload.FlopsPerStep);
+        Assert.Equal(model.ParameterCount * 4.0, loaded.Scenario.Workload.MessageBytes);
+    }
+
+    [Fact]
+    public void Load_WorkloadFromModelWithFlops_SaysWhichToRemove()
+    {
+        string message = Error(Valid.Replace("workload: { flops_per_step: 1e15", "workload: { from_model: true, flops_per_step: 1e15",
+            StringComparison.Ordinal));
+
+        Assert.Equal("t.yaml: workload.from_model: with from_model: true, flops_per_step and message_bytes come from the model; remove them", message);
+    }
+
+    [Fact]
+    public void Load_NetworkMarginal_ReadsModelAndParameters()
+    {
+        LoadedScenario loaded = Load(Valid + "\nnetwork: { model: marginal, marginal_kwh_per_gb: 0.002, baseline_w_per_unit: 15 }\n");
+
+        Assert.Equal(Core.Energy.NetworkEnergyModel.Marginal, loaded.Scenario.Network.Model);
+        Assert.Equal(0.002, loaded.Scenario.Network.MarginalKwhPerGb);
+        Assert.Equal(15, loaded.Scenario.Network.BaselineWPerUnit);
+    }
+
+    [Fact]
     public void Load_EmbeddedDefault_IsValidWithTwelveSites()
     {
         LoadedScenario loaded = EmbeddedScenarios.LoadDefault();

@@ -16,19 +16,51 @@ public class FedZeroPolicyTests
     }
 
     [Theory]
-    [InlineData(new[] { 0.5, 2.0, 1.0, 3.0 }, new[] { 100, 100, 100, 100 }, new[] { false, true, false, true })]
+    [InlineData(new[] { 0.25, 4.0, 1.0, 9.0 }, new[] { 100, 100, 100, 100 }, new[] { false, true, false, true })]
     [InlineData(new[] { 1.0, 1.0, 1.0, 1.0 }, new[] { 50, 400, 300, 100 }, new[] { false, true, true, false })]
-    public void FedZero_StatisticalUtility_PrefersLargeShardTimesLoss(double[] losses, int[] shards, bool[] expected)
+    public void FedZero_StatisticalUtility_PrefersLargeShardTimesRootMeanSquareLoss(double[] squaredLosses, int[] shards, bool[] expected)
     {
-        // Four single-unit sites, all with ample excess: only Oort's utility |shard| x loss tells them apart.
+        // Four single-unit sites, all with ample excess: only Oort's utility |B_i| sqrt(mean loss^2) tells them apart.
         PolicyContext plain = PolicyFixtures.Context([1, 1, 1, 1], [5000, 5000, 5000, 5000], [100, 100, 100, 100]);
         var context = new PolicyContext(plain.NowUtc, plain.Epoch, plain.Sites,
-            [.. plain.Units.Select(u => u with { RecentLoss = losses[u.Index], ShardSize = shards[u.Index] })],
+            [.. plain.Units.Select(u => u with { RecentLoss = 1, RecentSquaredLoss = squaredLosses[u.Index], ShardSize = shards[u.Index] })],
             plain.Forecast, plain.Progress, plain.Random);
 
         Allocation allocation = new FedZeroPolicy(new PolicyOptions { FedZeroUnits = 2 }).Decide(context);
 
         Assert.Equal(expected, allocation.Active);
+    }
+
+    [Fact]
+    public void FedZero_SpreadLossesOverSameMean_PrefersTheRootMeanSquare()
+    {
+        // Unit 0: every example's loss 1.0 (mean 1.0, mean square 1.0). Unit 1: mean 0.8 but spread, mean square 2.56.
+        PolicyContext plain = PolicyFixtures.Context([1, 1], [5000, 5000], [100, 100]);
+        double[] mean = [1.0, 0.8], square = [1.0, 2.56];
+        var context = new PolicyContext(plain.NowUtc, plain.Epoch, plain.Sites,
+            [.. plain.Units.Select(u => u with { RecentLoss = mean[u.Index], RecentSquaredLoss = square[u.Index], ShardSize = 100 })],
+            plain.Forecast, plain.Progress, plain.Random);
+
+        Allocation allocation = new FedZeroPolicy(new PolicyOptions { FedZeroUnits = 1 }).Decide(context);
+
+        Assert.Equal([false, true], allocation.Active);
+    }
+
+    [Fact]
+    public void FedZero_SameExcessTwoHardwares_ChoosesTheMoreEfficientAndSaysExcessOnly()
+    {
+        // Same power, but unit 1 does a round in a quarter of the time: four times the work per Wh of excess. The excess
+        // (700 W) covers the minimum work of one slow unit but the largest work comes from the fast one.
+        PolicyContext plain = PolicyFixtures.Context([1, 1], [700, 700], [100, 100]);
+        double[] seconds = [400, 100];
+        var context = new PolicyContext(plain.NowUtc, plain.Epoch, plain.Sites,
+            [.. plain.Units.Select(u => u with { RoundComputeS = seconds[u.Index] })], plain.Forecast, plain.Progress, plain.Random);
+
+        Allocation allocation = new FedZeroPolicy(new PolicyOptions { FedZeroUnits = 1 }).Decide(context);
+
+        Assert.Equal([false, true], allocation.Active);
+        Assert.True(allocation.ExcessOnly);
+        Assert.Contains("60 min round", allocation.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

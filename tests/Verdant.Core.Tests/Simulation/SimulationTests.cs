@@ -180,4 +180,15 @@ public class SimulationTests
 
         Assert.All(r.Rounds, x => Assert.Equal(x.DurationS, seconds, 9));
     }
+
+    [Fact]
+    public void Run_FedZero_TrainsOnExcessOnlySoNoSiteEnergyFromGridOrBattery()
+    {
+        SimulationResult r = Run(TestScenarios.Small("fedzero", rounds: 40) with { Policy = new PolicyOptions(k: 3) { FedZeroUnits = 2 } });
+
+        Assert.True(r.Rounds.Count > 0);
+        Assert.Equal(0, r.EnergyRows.Sum(x => x.GridKwh), 12);
+        Assert.Equal(0, r.Energy.BatteryKwh, 12);
+        Assert.Equal(0, r.Energy.CarbonKgByUse.ComputeKg + r.Energy.CarbonKgByUse.IdleKg);
+    }
 }

@@ -13,6 +13,8 @@ internal static class CommandLine
             RunCommand.Create(ui, time),
             SamplesCommand.Create(ui),
             CompareCommand.Create(ui, time),
+            SweepCommand.Create(ui, time),
+            RunsCommand.Create(ui),
             TopologyCommand.Create(ui),
             BenchCommand.Create(ui, System.Console.Error),
         };

@@ -13,6 +13,11 @@ internal static class CommonOptions
 
     public static readonly Option<string?> Out = new("--out") { Description = "Output directory (default runs/<timestamp>-<policy>)" };
 
+    public static readonly Option<bool> Force = new("--force")
+    {
+        Description = "Replace a non-empty output folder whole (its old content is removed once the new one is complete)",
+    };
+
     public static readonly Option<string?> DataDir = new("--data-dir")
     {
         Description = "IDX data set directory (default /usr/share/datasets/fashion-mnist)",
@@ -25,7 +30,7 @@ internal static class CommonOptions
         => result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.Integer,
             System.Globalization.CultureInfo.InvariantCulture, out int value) ? value : null;
 
-    private static Option<int?> Positive(Option<int?> option)
+    internal static Option<int?> Positive(Option<int?> option)
     {
         option.Validators.Add(result =>
         {

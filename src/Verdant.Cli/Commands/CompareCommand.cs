@@ -40,10 +40,6 @@ internal static class CompareCommand
         DefaultValueFactory = _ => PolicyCatalog.Recommended,
     };
 
-    private static readonly Option<bool> Force = new("--force")
-    {
-        Description = "With --suite: replace the runs of a different suite found in --out",
-    };
 
     private static readonly Option<int> Seeds = SeedCount(new Option<int>("--seeds")
     {
@@ -66,16 +62,16 @@ internal static class CompareCommand
         var command = new Command("compare", "Run several policies on the same scenario and seeds and compare them")
         {
             ScenarioArgument, Policies, Seeds, CommonOptions.Rounds, Target, Full, CommonOptions.Out, CommonOptions.DataDir,
-            Suite, Recommended, Force,
+            Suite, Recommended, CommonOptions.Force,
         };
-        command.SetAction(parse => Interrupt.OnCtrlC(token => Execute(ui, time, new CompareOptions(
+        command.SetAction(parse => InterruptScope.OnCtrlC(token => Execute(ui, time, new CompareOptions(
             parse.GetValue(ScenarioArgument), parse.GetValue(Policies) ?? string.Empty, parse.GetValue(Seeds),
             parse.GetValue(CommonOptions.Rounds), parse.GetValue(CommonOptions.Out), parse.GetValue(CommonOptions.DataDir),
             parse.GetValue(Full), parse.GetValue(Target))
         {
             Suite = parse.GetValue(Suite),
             Recommended = parse.GetValue(Recommended) ?? PolicyCatalog.Recommended,
-            Force = parse.GetValue(Force),
+            Force = parse.GetValue(CommonOptions.Force),
             Cancellation = token,
         })));
         return command;

@@ -40,7 +40,7 @@ internal static class CompareSuiteCommand
             {
                 IReadOnlyList<FinishedRun> partial = Aggregate(ui, workspace, plan, targets, options, recommended, output, print: false);
                 ui.Error($"interrupted: {partial.Count} of {plan.Count} runs finished and saved in {output}; run the same command again to resume");
-                return ExitCodes.Failure;
+                return ExitCodes.Interrupted;
             }
 
             Aggregate(ui, workspace, plan, targets, options, recommended, output, print: true);
@@ -70,7 +70,7 @@ internal static class CompareSuiteCommand
         var statistics = SuiteStatistics.Of(rows, PolicyCatalog.Reference, recommended);
         SuiteFiles.Write(workspace, rows, statistics, options.Full, targets);
         WorkspaceAggregates.Write(workspace, finished);
-        WorkspaceReport.Write(Kind, workspace, finished);
+        WorkspaceReport.Write(ui, workspace, finished);
         if (print)
         {
             foreach (Spectre.Console.Table table in SuiteTable.Build(statistics, targets, PolicyCatalog.Reference, recommended, output))

@@ -17,9 +17,20 @@ internal sealed class RunWorkspace
     // Entries a workspace owns; --force removes them and nothing else.
     private static readonly string[] Owned = [ManifestName, "runs", ".staging", "pareto", "suite.csv", "results.parquet", "runs.db", "report.html"];
 
-    private RunWorkspace(string directory) => Directory = directory;
+    private RunWorkspace(string directory, string kind, string specHash)
+    {
+        Directory = directory;
+        Kind = kind;
+        SpecHash = specHash;
+    }
 
     public string Directory { get; }
+
+    /// <summary>"suite" or "sweep".</summary>
+    public string Kind { get; }
+
+    /// <summary>The plan's hash (<see cref="PlanHash"/>).</summary>
+    public string SpecHash { get; }
 
     public string StagingRoot => Path.Combine(Directory, ".staging");
 
@@ -44,7 +55,7 @@ internal sealed class RunWorkspace
         }
 
         System.IO.Directory.CreateDirectory(full);
-        var workspace = new RunWorkspace(full);
+        var workspace = new RunWorkspace(full, kind, specHash);
         if (System.IO.Directory.Exists(workspace.StagingRoot))
         {
             // Leftovers of an interrupted session: runs that were being written and never renamed into place.

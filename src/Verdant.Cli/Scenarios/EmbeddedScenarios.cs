@@ -7,10 +7,17 @@ internal static class EmbeddedScenarios
 
     public static LoadedScenario LoadDefault()
     {
+        using var reader = new StringReader(DefaultText());
+        return ScenarioLoader.Load(reader, "(embedded default scenario)");
+    }
+
+    /// <summary>The embedded default scenario's YAML text (sweeps edit it field by field).</summary>
+    public static string DefaultText()
+    {
         using Stream stream = typeof(EmbeddedScenarios).Assembly.GetManifestResourceStream("Verdant.Cli.Scenarios.default.yaml")
             ?? throw new InvalidOperationException("the embedded default scenario is missing from the build");
         using var reader = new StreamReader(stream);
-        return ScenarioLoader.Load(reader, "(embedded default scenario)");
+        return reader.ReadToEnd();
     }
 
     /// <summary>Loads <paramref name="path"/>, or the embedded default when it is null.</summary>

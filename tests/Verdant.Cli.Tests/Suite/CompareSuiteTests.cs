@@ -60,7 +60,7 @@ public class CompareSuiteTests
         (int freshCode, _, _) = ProgramTests.Invoke(suite.Args(suite.Out("fresh")));
 
         // Assert
-        Assert.Equal(ExitCodes.Failure, interrupted);
+        Assert.Equal(ExitCodes.Interrupted, interrupted);
         Assert.Equal($"verdant: interrupted: 3 of 8 runs finished and saved in {output}; run the same command again to resume\n", error.ToString());
         Assert.True(code == ExitCodes.Ok, err);
         Assert.Contains($"3 of 8 runs already finished in {output}; 5 to run", stdout, StringComparison.Ordinal);
@@ -70,6 +70,24 @@ public class CompareSuiteTests
         Assert.Equal(firstRun, File.ReadAllText(Path.Combine(output, "runs", "alpha", "all-seed5", "summary.json")));
         Assert.Equal(ExitCodes.Ok, freshCode);
         Assert.Equal(File.ReadAllText(Path.Combine(suite.Out("fresh"), "suite.csv")), File.ReadAllText(Path.Combine(output, "suite.csv")));
+    }
+
+    [Fact]
+    public void Suite_RowsReadBackFromSummaryJson_EqualCompareCsvRowsOfTheSameRuns()
+    {
+        using var suite = new TinySuite();
+        File.Delete(Path.Combine(suite.Folder, "beta.yaml"));
+        string scenario = Path.Combine(suite.Folder, "alpha.yaml");
+
+        (int compareCode, _, _) = ProgramTests.Invoke("compare", scenario, "--policies", "all,greenest-k", "--seeds", "2",
+            "--data-dir", suite.DataDirectory, "--out", suite.Out("cmp"));
+        (int suiteCode, _, _) = ProgramTests.Invoke(suite.Args(suite.Out("ws")));
+
+        Assert.Equal(ExitCodes.Ok, compareCode);
+        Assert.Equal(ExitCodes.Ok, suiteCode);
+        string[] compare = File.ReadAllLines(Path.Combine(suite.Out("cmp"), "compare.csv"));
+        string[] rows = File.ReadAllLines(Path.Combine(suite.Out("ws"), "suite.csv"));
+        Assert.Equal(compare.Skip(1).Select(l => "alpha," + l), rows.Skip(1));
     }
 
     [Fact]

@@ -1,7 +1,10 @@
 namespace Verdant.Cli.Commands;
 
-/// <summary>Turns Ctrl+C into a cancellation token, so that a suite or sweep stops after saving its finished runs.</summary>
-internal static class Interrupt
+/// <summary>
+/// Turns Ctrl+C into a cancellation token for the length of one command, so that a suite or sweep stops after saving
+/// its finished runs (the first Ctrl+C; a second one ends the process).
+/// </summary>
+internal static class InterruptScope
 {
     public static int OnCtrlC(Func<CancellationToken, int> body)
     {

@@ -53,7 +53,7 @@ public sealed class ImportsScenarioTests : IDisposable
     [Fact]
     public void Run_ImportsScenario_SummaryNamesAndNetworkRowsAddUp()
     {
-        string data = WriteTinyIdx(Path.Combine(_dir, "idx"));
+        string data = TinyIdx.Write(Path.Combine(_dir, "idx"), 300, 100);
         string output = Path.Combine(_dir, "out");
 
         (int code, _, string err) = ProgramTests.Invoke("run", RepositoryFiles.PathOf("scenarios/imports.yaml"), "--rounds", "3",

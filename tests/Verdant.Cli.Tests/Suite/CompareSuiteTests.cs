@@ -149,7 +149,7 @@ public class CompareSuiteTests
         (int code, _, string err) = ProgramTests.Invoke(suite.Args(suite.Out("ws")));
 
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Equal("verdant: --target: scenario 'gamma' has no stop.target_accuracy; pass --target X with the test accuracy to reach (0 < X <= 1)\n", err);
+        Assert.Equal("verdant: --target: scenario 'gamma' has no stop.target_accuracy; pass --target X with the validation accuracy to reach (0 < X <= 1)\n", err);
         Assert.False(Directory.Exists(suite.Out("ws")));
     }
 

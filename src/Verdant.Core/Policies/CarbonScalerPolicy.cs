@@ -104,9 +104,10 @@ public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolic
                 int best = -1;
                 for (int t = 0; t < _next.Length; t++)
                 {
-                    // Strictly lower wins, so ties go to the earlier slot. A unit that would take the plan past the run's
-                    // round budget (its stop rule) is not a way to finish.
-                    if (_next[t].Site >= 0 && (best < 0 || _next[t].Ratio < _next[best].Ratio) && PlannedRounds + AddedRounds(t) <= _roundBudget)
+                    // Strictly lower wins, so ties go to the earlier slot. Once the plan's rounds fill the run's round
+                    // budget (its stop rule) no more units are a way to finish; the slot that crosses it still counts, or
+                    // a budget smaller than one slot's rounds would plan nothing and the run would wait to its deadline.
+                    if (_next[t].Site >= 0 && (best < 0 || _next[t].Ratio < _next[best].Ratio) && PlannedRounds < _roundBudget)
                     {
                         best = t;
                     }

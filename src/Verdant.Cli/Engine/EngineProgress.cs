@@ -44,7 +44,7 @@ internal static class EngineProgress
         {
             lock (_lock)
             {
-                ProgressTask slot = _free.Count > 0 ? _free.Pop() : context.AddTask(string.Empty, autoStart: false);
+                ProgressTask slot = _free.Count > 0 ? _free.Pop() : context.AddTask(Markup.Escape(labels[index]), autoStart: false);
                 slot.Value = 0;
                 slot.StartTask();
                 _busy[index] = slot;

@@ -27,7 +27,7 @@ internal static class SuiteFiles
         foreach (IGrouping<string, SuiteRow> scenario in rows.GroupBy(r => r.Scenario, StringComparer.Ordinal))
         {
             string title = string.Create(CultureInfo.InvariantCulture,
-                $"{scenario.Key}: carbon against time to test accuracy {targets[scenario.Key]:0.###}");
+                $"{scenario.Key}: carbon against time to validation accuracy {targets[scenario.Key]:0.###}");
             byte[] png = ParetoPlot.Render([.. scenario.Select(r => r.Row)], title, full);
             workspace.WriteAtomically(Path.Combine("pareto", $"{scenario.Key}.png"), path => File.WriteAllBytes(path, png));
         }

@@ -16,7 +16,7 @@ internal static class SuiteTable
         ArgumentNullException.ThrowIfNull(targets);
         foreach ((string scenario, IReadOnlyList<PolicyVerdict> policies) in statistics.Scenarios)
         {
-            string title = string.Create(CultureInfo.InvariantCulture, $"{scenario}: target test accuracy {targets[scenario]:0.###}");
+            string title = string.Create(CultureInfo.InvariantCulture, $"{scenario}: target validation accuracy {targets[scenario]:0.###}");
             yield return Table(title, policies, reference, recommended, overall: false);
         }
 

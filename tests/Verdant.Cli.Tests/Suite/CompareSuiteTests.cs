@@ -91,6 +91,29 @@ public class CompareSuiteTests
     }
 
     [Fact]
+    public void Suite_InteractiveTerminal_LiveBarsOverRunsAndWorkers()
+    {
+        using var suite = new TinySuite();
+        var output = new StringWriter();
+        var ui = new ConsoleUi(AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.Yes,
+            Interactive = InteractionSupport.Yes,
+            Out = new AnsiConsoleOutput(output),
+        }), TextWriter.Null);
+        var options = new CompareOptions(null, "all", 2, null, suite.Out("ws"), suite.DataDirectory, Full: false, TargetAccuracy: null)
+        {
+            Suite = suite.Folder,
+            Recommended = "greenest-k",
+        };
+
+        int code = CompareCommand.Execute(ui, TimeProvider.System, options);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("runs 8/8", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Suite_OutHoldsADifferentSuite_ExitsTwoUnlessForced()
     {
         using var suite = new TinySuite();

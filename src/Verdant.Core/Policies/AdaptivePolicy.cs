@@ -1,16 +1,22 @@
 namespace Verdant.Core.Policies;
 
 /// <summary>
-/// Progress-aware sizing. Useful progress of a round of k units is p(k) = 1 / (1 + B / (k b)) (B: gradient noise scale
-/// measured at a common point, b: per-unit batch), and a round of a set of units lasts what the simulation's own
-/// round-time model says (<see cref="PolicyContext.RoundSeconds"/>: compute and communication, slowest unit). Units are ranked by marginal carbon per FLOP (renewable surplus free, as greenest-k); the policy takes the
-/// shortest prefix of that ranking whose progress per hour p(k) / T(k) reaches <see cref="PolicyOptions.MinSpeedFraction"/>
-/// of the whole fleet's, then adds any further carbon-free units up to k = ceil(B / b) that do not slow the round.
+/// Progress- and data-aware sizing, Verdant's recommended policy. Useful progress of a round of k of n units is
+/// p(k) = 1 / (1 + B / (k b) + R H (n - k) / (k (n - 1))) (B: gradient noise scale measured at a common point, b: per-unit
+/// batch, H: between-node heterogeneity zeta^2 / |G|^2, R: rounds the set is kept, one epoch), and a round of a set of
+/// units lasts what the simulation's own round-time model says (<see cref="PolicyContext.RoundSeconds"/>). Units are ranked
+/// by marginal carbon per FLOP discounted by how long their data has been left out (<see cref="DataCoverage"/>); the policy
+/// takes the shortest prefix of that ranking whose progress per hour p(k) / T(k) reaches
+/// <see cref="PolicyOptions.MinSpeedFraction"/> of the whole fleet's and whose accumulated sampling spread stays at most
+/// <see cref="PolicyOptions.MaxSpread"/>, then adds any further carbon-free units up to k = ceil(B / b) that do not slow
+/// the round.
 /// </summary>
 /// <remarks>
 /// McCandlish, Kaplan and Amodei, "An Empirical Model of Large-Batch Training", 2018: steps to a given loss scale as
 /// S_min (1 + B / batch), so units beyond B / b buy little progress per joule, and early in training (small B) few units
-/// go almost as fast as many. Before B is measured, B = 8 b is assumed.
+/// go almost as fast as many. Before B is measured, B = 8 b is assumed; before H is, H = 1. The spread term is the
+/// sampling error of k of n heterogeneous units (Li, Huang, Yang, Wang and Zhang, ICLR 2020); see
+/// <see cref="ProgressModel.RoundProgress(int, int, int, double, double, double)"/>.
 /// </remarks>
 public sealed class AdaptivePolicy(PolicyOptions options) : IAllocationPolicy
 {

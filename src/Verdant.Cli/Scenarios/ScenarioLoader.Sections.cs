@@ -168,7 +168,7 @@ internal static partial class ScenarioLoader
             PlannerTimeWeight = map.Double("planner_time_weight", 2, 0),
             FedZeroUnits = map.Int("fedzero_units", 6, 1, units),
             FedZeroMaxRoundMinutes = map.Int("fedzero_max_round_minutes", 60, 1, 60),
-            CoverageHours = map.Double("coverage_hours", 24, 0, 24 * 365),
+            CoverageHours = map.Double("coverage_hours", 0, 0, 24 * 365),
             MaxSpread = map.Double("max_spread", 1, 1e-3, 1e6),
         };
         map.RejectUnknownKeys();

@@ -8,7 +8,7 @@ public class DataCoverageTests
     public void Ranking_EquallyGreenUnits_RotateStalestFirst()
     {
         // Six units on one site whose surplus covers all of them: every unit is free, so only staleness separates them.
-        var greenest = new GreenestKPolicy(2, new PolicyOptions());
+        var greenest = new GreenestKPolicy(2, new PolicyOptions { CoverageHours = 24 });
         var chosen = new List<int[]>();
         for (int hour = 0; hour < 3; hour++)
         {
@@ -64,7 +64,7 @@ public class DataCoverageTests
     [Fact]
     public void MarginalCarbonPerUnit_SurplusForOneUnit_GoesToTheStalestUnitOfTheSite()
     {
-        var coverage = new DataCoverage(new PolicyOptions());
+        var coverage = new DataCoverage(new PolicyOptions { CoverageHours = 24 });
         PolicyContext first = At(PolicyFixtures.Context([3], [500], [300]), 0);
         coverage.Record(first, [true, false, false]);
 

@@ -32,14 +32,15 @@ internal static class RunFiles
     {
         Csv.Row(w, "round", "start_utc", "sim_hours", "duration_s", "active_units", "on_time_units", "train_loss", "test_accuracy", "test_loss",
             "compute_kwh", "idle_kwh", "network_kwh", "renewable_kwh", "battery_kwh", "grid_kwh", "carbon_g", "bytes_sent",
-            "validation_accuracy");
+            "validation_accuracy", "wake_kwh");
         DateTimeOffset origin = result.Rounds.Count > 0 ? result.Rounds[0].StartUtc : default;
         foreach (RoundRecord r in result.Rounds)
         {
             Csv.Row(w, Csv.Number(r.Round), Csv.Time(r.StartUtc), Csv.Number((r.StartUtc - origin).TotalHours), Csv.Number(r.DurationS),
                 Csv.Number(r.ActiveUnits), Csv.Number(r.OnTimeUnits), Csv.Number(r.TrainLoss), Csv.Number(r.TestAccuracy), Csv.Number(r.TestLoss),
                 Csv.Number(r.ComputeKwh), Csv.Number(r.IdleKwh), Csv.Number(r.NetworkKwh), Csv.Number(r.RenewableKwh), Csv.Number(r.BatteryKwh),
-                Csv.Number(r.GridKwh), Csv.Number(r.CarbonG), Csv.Number(r.BytesSent), Csv.Number(r.ValidationAccuracy));
+                Csv.Number(r.GridKwh), Csv.Number(r.CarbonG), Csv.Number(r.BytesSent), Csv.Number(r.ValidationAccuracy),
+                Csv.Number(r.WakeKwh));
         }
     }
 

@@ -110,6 +110,7 @@ internal static class SummaryJson
         json.WriteStartObject(name);
         json.WriteString("description", job.Description);
         json.WriteNumber("parameters", job.Parameters);
+        json.WriteBoolean("parameters_implied", job.ParametersImplied);
         json.WriteNumber("flops_per_step", job.FlopsPerStep);
         json.WriteNumber("message_bytes", job.MessageBytes);
         json.WriteEndObject();

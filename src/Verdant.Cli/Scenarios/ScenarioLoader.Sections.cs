@@ -40,6 +40,12 @@ internal static partial class ScenarioLoader
         ["mlp"] = ModelKind.Mlp,
     };
 
+    private static readonly Dictionary<string, NetworkCarbon> NetworkCarbons = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["endpoints"] = NetworkCarbon.Endpoints,
+        ["fleet-mean"] = NetworkCarbon.FleetMean,
+    };
+
     private static readonly Dictionary<string, NetworkEnergyModel> NetworkModels = new(StringComparer.OrdinalIgnoreCase)
     {
         ["per-gb"] = NetworkEnergyModel.PerGb,
@@ -165,6 +171,7 @@ internal static partial class ScenarioLoader
             MinSpeedFraction = map.Double("min_speed_fraction", 0.5, 1e-3, 1),
             HorizonHours = map.Int("horizon_hours", 24, 1, 24 * 14),
             CarbonScalerHorizonHours = map.Int("carbonscaler_horizon_hours", int.MaxValue, 1, int.MaxValue),
+            CarbonScalerJobNodeRounds = map.Double("carbonscaler_job_node_rounds", 0, 0),
             PlannerTimeWeight = map.Double("planner_time_weight", 2, 0),
             FedZeroUnits = map.Int("fedzero_units", 6, 1, units),
             FedZeroMaxRoundMinutes = map.Int("fedzero_max_round_minutes", 60, 1, 60),
@@ -208,6 +215,7 @@ internal static partial class ScenarioLoader
             map.Double("fiber_speed_fraction", defaults.FiberSpeedFraction, 0.01, 1), map.Double("per_hop_latency_ms", defaults.PerHopLatencyS * 1e3, 0) / 1e3)
         {
             Model = Choice(map, "model", NetworkModels, "per-gb"),
+            Carbon = Choice(map, "carbon", NetworkCarbons, "endpoints"),
             MarginalKwhPerGb = map.Double("marginal_kwh_per_gb", defaults.MarginalKwhPerGb, 0),
             BaselineWPerUnit = map.Double("baseline_w_per_unit", defaults.BaselineWPerUnit, 0),
         };

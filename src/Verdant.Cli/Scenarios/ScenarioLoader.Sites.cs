@@ -42,7 +42,11 @@ internal static partial class ScenarioLoader
         var location = new GeoPoint(map.RequiredDouble("lat", -90, 90), map.RequiredDouble("lon", -180, 180));
         int units = map.Int("units", 1, 0, 100_000);
         HardwareProfile hardware = ReadHardware(map);
-        hardware = hardware with { WakeEnergyJ = map.Double("wake_energy_j", hardware.WakeEnergyJ, 0, 1e9) };
+        hardware = hardware with
+        {
+            WakeEnergyJ = map.Double("wake_energy_j", hardware.WakeEnergyJ, 0, 1e9),
+            BootS = map.Double("boot_s", hardware.BootS, 0, 86400),
+        };
         double pue = map.Double("pue", 1.2, 1, 5);
         double? egress = map.Has("egress_gbps") ? map.Double("egress_gbps", 0, 1e-6, 1e6) * 1e9 : null;
         var energy = new SiteEnergySpec(location, map.Double("solar_kwp", 0, 0, 1e7), map.Double("wind_kw", 0, 0, 1e7),
@@ -85,7 +89,7 @@ internal static partial class ScenarioLoader
     {
         var battery = new BatterySpec(map.RequiredDouble("capacity_kwh", 0), map.RequiredDouble("charge_kw", 0),
             map.RequiredDouble("discharge_kw", 0), map.Double("efficiency", 0.9, 0.01, 1), map.Double("min_soc", 0.1, 0, 1),
-            map.Double("initial_soc", 0.5, 0, 1));
+            map.Has("initial_soc") ? map.Double("initial_soc", 0, 0, 1) : null);
         if (battery.InitialSocFraction < battery.MinSocFraction)
         {
             throw new ScenarioException($"{map.Source}: {map.Sub("initial_soc")}: must not be below min_soc ({battery.MinSocFraction})");

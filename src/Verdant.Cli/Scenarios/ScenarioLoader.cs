@@ -20,6 +20,9 @@ internal static partial class ScenarioLoader
 {
     public const string DefaultDataDirectory = "/usr/share/datasets/fashion-mnist";
 
+    // About a twentieth of the default scenario's work to target (docs/simulation.md, "Evaluation cadence").
+    private const int DefaultEvaluationNodeRounds = 120;
+
     public static LoadedScenario Load(TextReader reader, string source, string? baseDirectory = null)
     {
         var stream = new YamlStream();
@@ -71,7 +74,7 @@ internal static partial class ScenarioLoader
         var scenario = new Scenario(
             name, start, sites, modelSpec, ReadPartition(root.Map("partition")), ReadTopology(root.Map("topology")),
             trainingOptions, ReadWorkload(Required(root, "workload"), modelSpec, trainingOptions), ReadPolicyName(policy), ReadPolicy(policy, units),
-            stop, ReadNetwork(root.Map("network")), seed, evaluation?.Int("every_rounds", 10, 1) ?? 10)
+            stop, ReadNetwork(root.Map("network")), seed, evaluation?.Int("every_node_rounds", DefaultEvaluationNodeRounds, 1) ?? DefaultEvaluationNodeRounds)
         {
             ValidationExamples = evaluation?.Int("validation_examples", 5000, 1) ?? 5000,
             Forecast = ReadForecast(root.Map("forecast")),

@@ -2,8 +2,31 @@ namespace Verdant.Core.Energy;
 
 public sealed partial class EnergyLedger
 {
+    /// <summary>Whose grid intensity prices network energy (<see cref="NetworkCarbon.Endpoints"/> unless set).</summary>
+    public NetworkCarbon NetworkCarbon { get; init; } = NetworkCarbon.Endpoints;
+
     /// <summary>
-    /// Charges network energy whose carbon follows <paramref name="gridSite"/>'s grid intensity, spread evenly over the
+    /// The intensity network energy at <paramref name="site"/>'s end is priced at in <paramref name="hour"/>: that site's
+    /// grid, or the hour's mean over all sites (<see cref="NetworkCarbon"/>).
+    /// </summary>
+    public double NetworkIntensityGPerKwh(int site, int hour)
+    {
+        if (NetworkCarbon == NetworkCarbon.Endpoints)
+        {
+            return Account(site).IntensityGPerKwh(hour);
+        }
+
+        double sum = 0;
+        foreach (SiteAccount account in _accounts)
+        {
+            sum += account.IntensityGPerKwh(hour);
+        }
+
+        return sum / _accounts.Length;
+    }
+
+    /// <summary>
+    /// Charges network energy whose carbon follows <paramref name="gridSite"/>'s grid intensity (or the fleet mean), spread evenly over the
     /// interval: all of it from the grid, none from any site's renewables or battery. Callers split a message's energy
     /// between the sending and the receiving site's grids (docs/energy-model.md). Any time order is accepted.
     /// </summary>
@@ -25,7 +48,7 @@ public sealed partial class EnergyLedger
             int hour = Math.Min((int)Math.Floor(t / SecondsPerHour), _network.Hours - 1);
             double pieceEnd = Math.Min(endS, (hour + 1) * SecondsPerHour);
             double piece = pieceEnd >= endS ? energyKwh - allocated : energyKwh * ((pieceEnd - t) / durationS);
-            carbonG += _network.Add(hour, piece, account.IntensityGPerKwh(hour));
+            carbonG += _network.Add(hour, piece, NetworkIntensityGPerKwh(gridSite, hour));
             allocated += piece;
             t = pieceEnd;
             if (t >= endS)

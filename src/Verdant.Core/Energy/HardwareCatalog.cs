@@ -18,7 +18,10 @@ public static class HardwareCatalog
     {
         new("cpu-server", SustainedFlops: 2 * 5.9e12 * 0.20, BusyPowerW: 600, IdlePowerW: 150, WakeEnergyJ: 120 * 200,
             Source: "2x Xeon Platinum 8380 (Intel ARK: 40 cores, 2.3 GHz, AVX-512 2 FMA, 270 W TDP each); "
-                + "20% of FP32 peak assumed; busy/idle W from SPECpower_ssj2008 2-socket Ice Lake results; 120 s boot at 200 W"),
+                + "20% of FP32 peak assumed; busy/idle W from SPECpower_ssj2008 2-socket Ice Lake results; 120 s boot at 200 W")
+        {
+            BootS = 120,
+        },
         Accelerator("gpu-v100", peakFlops: 125e12, tdpW: 300, idleW: 70, bootS: 180,
             "NVIDIA V100 SXM2 datasheet (125 TFLOP/s FP16 tensor, 300 W); Patterson et al. 2021 (330 W measured per GPU)"),
         Accelerator("gpu-a100", peakFlops: 312e12, tdpW: 400, idleW: 90, bootS: 180,
@@ -27,7 +30,10 @@ public static class HardwareCatalog
             "NVIDIA H100 SXM datasheet (989 TFLOP/s BF16 dense, up to 700 W)"),
         new("edge", SustainedFlops: 5.3e12 * 0.30, BusyPowerW: 50, IdlePowerW: 8, WakeEnergyJ: 30 * 15,
             Source: "NVIDIA Jetson AGX Orin 64GB datasheet (5.3 TFLOP/s FP32 CUDA, 15-60 W module); "
-                + "30% of FP32 peak assumed; 50 W busy, 8 W idle, 30 s boot at 15 W"),
+                + "30% of FP32 peak assumed; 50 W busy, 8 W idle, 30 s boot at 15 W")
+        {
+            BootS = 30,
+        },
     }.ToFrozenDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>All profiles by name.</summary>
@@ -56,5 +62,8 @@ public static class HardwareCatalog
     private static HardwareProfile Accelerator(string name, double peakFlops, double tdpW, double idleW, double bootS, string source)
         => new(name, peakFlops * AcceleratorUtilization, BusyOverTdp * tdpW, idleW, bootS * idleW,
             $"{source}; sustained = 40% of dense tensor peak (Narayanan et al. 2021, Chowdhery et al. 2022); "
-            + $"busy = 1.1 x TDP; idle {idleW} W and {bootS} s boot assumed");
+            + $"busy = 1.1 x TDP; idle {idleW} W and {bootS} s boot assumed")
+        {
+            BootS = bootS,
+        };
 }

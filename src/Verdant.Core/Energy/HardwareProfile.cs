@@ -5,4 +5,8 @@ namespace Verdant.Core.Energy;
 /// the energy to wake it from off, and where the figures come from.
 /// </summary>
 public sealed record HardwareProfile(string Name, double SustainedFlops, double BusyPowerW, double IdlePowerW,
-    double WakeEnergyJ, string Source);
+    double WakeEnergyJ, string Source)
+{
+    /// <summary>Seconds from switched on to training: a woken unit's first round starts this much later (s).</summary>
+    public double BootS { get; init; }
+}

@@ -10,6 +10,9 @@ public sealed record NetworkOptions(double KwhPerGb = 0.006, double BandwidthBit
     /// <summary>Which energy model applies (per-GB by default).</summary>
     public NetworkEnergyModel Model { get; init; } = NetworkEnergyModel.PerGb;
 
+    /// <summary>Whose grid intensity prices network energy (the two ends' by default).</summary>
+    public NetworkCarbon Carbon { get; init; } = NetworkCarbon.Endpoints;
+
     /// <summary>Marginal model: energy each extra GB adds (kWh/GB). Assumption, see docs/energy-model.md.</summary>
     public double MarginalKwhPerGb { get; init; } = 0.001;
 

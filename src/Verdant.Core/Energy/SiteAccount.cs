@@ -50,7 +50,7 @@ internal sealed class SiteAccount
             // Losses split evenly: sqrt(eta) on the way in and sqrt(eta) on the way out.
             _sqrtEta = Math.Sqrt(_battery.RoundTripEfficiency);
             _minSocKwh = _battery.MinSocFraction * _battery.CapacityKwh;
-            _socKwh = _battery.InitialSocFraction * _battery.CapacityKwh;
+            _socKwh = _battery.StartSocFraction * _battery.CapacityKwh;
         }
 
         LastStartTicks = long.MinValue;

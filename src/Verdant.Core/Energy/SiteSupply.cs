@@ -67,7 +67,7 @@ public sealed class SiteSupply
             throw new ArgumentException("Battery round-trip efficiency must lie in (0, 1].", nameof(battery));
         }
 
-        if (!(battery.MinSocFraction is >= 0 and <= 1) || !(battery.InitialSocFraction >= battery.MinSocFraction && battery.InitialSocFraction <= 1))
+        if (!(battery.MinSocFraction is >= 0 and <= 1) || !(battery.StartSocFraction >= battery.MinSocFraction && battery.StartSocFraction <= 1))
         {
             throw new ArgumentException("Battery state of charge fractions must satisfy 0 <= min <= initial <= 1.", nameof(battery));
         }

@@ -15,13 +15,18 @@ namespace Verdant.Core.Policies;
 /// <see cref="ProgressModel.NodeRoundEquivalent"/>) / (marginal grid power(k) x forecast intensity(t)); within a slot the next unit is the one with the lowest marginal carbon per FLOP, the
 /// renewable surplus stacked first and counted as free (<see cref="MarginalCarbon"/>). Remaining work comes from
 /// <see cref="WorkEstimator"/> (bounded). The plan reaches to the scenario's deadline (or an optional
-/// <see cref="PolicyOptions.CarbonScalerHorizonHours"/> cap) and stays within the rounds the stop rule leaves; when even every unit in every slot falls short, the reason says so and every unit runs now.
+/// <see cref="PolicyOptions.CarbonScalerHorizonHours"/> cap) and stays within the rounds the stop rule leaves; when even
+/// every unit in every slot falls short, the reason says so and slot 0 of that greedy plan runs (which, under the round
+/// budget, may be fewer than every unit). The estimated total work only ratchets up: remaining work shrinks only by work
+/// done, so a noisy evaluation cannot make the plan defer more, and nothing changes while no evaluation arrives. With
+/// <see cref="PolicyOptions.CarbonScalerJobNodeRounds"/> the job's length is known, as in the paper.
 /// </remarks>
 public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolicy
 {
     private const int NoDeadlineHours = 168;
     private readonly PolicyOptions _options = options ?? throw new ArgumentNullException(nameof(options));
     private readonly DataCoverage _coverage = new(options);
+    private double _totalNodeRounds;
 
     /// <inheritdoc />
     public string Name => "carbonscaler";
@@ -34,7 +39,7 @@ public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolic
         int cap = context.DeadlineUtc == DateTimeOffset.MaxValue ? Math.Min(NoDeadlineHours, _options.CarbonScalerHorizonHours)
             : _options.CarbonScalerHorizonHours;
         PlannerSlots slots = PlannerSlots.Build(context, cap);
-        WorkEstimate work = WorkEstimator.Estimate(context, _options.WorkPriorNodeRounds, context.Units.Count);
+        WorkEstimate work = Remaining(context);
         if (work.RemainingNodeRounds <= 0)
         {
             return new Allocation(new bool[context.Units.Count], "target reached: nothing left to plan");
@@ -51,6 +56,29 @@ public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolic
         return shortBy > 1e-9
             ? new Allocation(active, string.Create(CultureInfo.InvariantCulture, $"deadline too tight: short by {shortBy:0} node-rounds; {summary}"))
             : new Allocation(active, summary);
+    }
+
+    /// <summary>
+    /// Remaining node-rounds: the known job length less the work done (never below the estimator's floor while the target
+    /// is not reached), or the estimate, with the estimated total held at its largest so far.
+    /// </summary>
+    private WorkEstimate Remaining(PolicyContext context)
+    {
+        WorkEstimate work = WorkEstimator.Estimate(context, _options.WorkPriorNodeRounds, context.Units.Count);
+        if (work.RemainingNodeRounds <= 0)
+        {
+            return work;
+        }
+
+        double done = context.History.Count > 0 ? context.History[^1].NodeRounds : 0;
+        double floor = WorkEstimator.MinRemainingRounds * work.ReferenceUnits;
+        if (_options.CarbonScalerJobNodeRounds > 0)
+        {
+            return work with { RemainingNodeRounds = Math.Max(floor, _options.CarbonScalerJobNodeRounds - done), Basis = "known job length" };
+        }
+
+        _totalNodeRounds = Math.Max(_totalNodeRounds, done + work.RemainingNodeRounds);
+        return work with { RemainingNodeRounds = _totalNodeRounds - done };
     }
 
     /// <summary>The greedy plan: units per site and slot, and the best next unit of every slot.</summary>

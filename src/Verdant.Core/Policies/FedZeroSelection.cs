@@ -60,8 +60,7 @@ public static class FedZeroSelection
         model.Maximize(LinearExpr.WeightedSum(work, utility));
         var solver = new CpSolver
         {
-            StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"num_workers:1 random_seed:1 max_deterministic_time:{deterministicSeconds} max_time_in_seconds:30"),
+            StringParameters = CpSatParameters.Deterministic(deterministicSeconds),
         };
         CpSolverStatus status = solver.Solve(model);
         return status is CpSolverStatus.Optimal or CpSolverStatus.Feasible

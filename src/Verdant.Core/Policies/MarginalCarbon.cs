@@ -6,7 +6,7 @@ namespace Verdant.Core.Policies;
 /// Marginal operational carbon of running one more unit at a site right now, counting the site's renewable surplus as
 /// free: units are stacked onto the surplus first, so the j-th unit (0-based) draws max(0, min(P, (j+1) P - S)) W from the
 /// grid, where P is its training power and S the surplus. Its network power is grid power whatever the surplus, counted at
-/// the site's intensity.
+/// the intensity the ledger charges network energy at (the site's, or the fleet mean).
 /// </summary>
 public static class MarginalCarbon
 {
@@ -19,10 +19,14 @@ public static class MarginalCarbon
     /// with the network's grid power added to the unit's.
     /// </summary>
     public static double GramsPerPflop(int j, UnitView unit, double surplusW, double intensityGPerKwh)
+        => GramsPerPflop(j, unit, surplusW, intensityGPerKwh, intensityGPerKwh);
+
+    /// <summary>As above, with the network's power priced at <paramref name="networkIntensityGPerKwh"/>.</summary>
+    public static double GramsPerPflop(int j, UnitView unit, double surplusW, double intensityGPerKwh, double networkIntensityGPerKwh)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        double gridW = GridPowerW(j, unit.TrainingPowerW, surplusW) + unit.NetworkPowerW;
-        double gramsPerSecond = UnitPower.ToKwh(gridW * intensityGPerKwh);
+        double gridW = GridPowerW(j, unit.TrainingPowerW, surplusW);
+        double gramsPerSecond = UnitPower.ToKwh((gridW * intensityGPerKwh) + (unit.NetworkPowerW * networkIntensityGPerKwh));
         return gramsPerSecond / unit.SustainedFlops * 1e15;
     }
 
@@ -57,7 +61,8 @@ public static class MarginalCarbon
         {
             UnitView unit = context.Units[i];
             int j = seenAtSite[unit.Site]++;
-            result[i] = GramsPerPflop(j, unit, surplusW[unit.Site], intensity[unit.Site]);
+            result[i] = GramsPerPflop(j, unit, surplusW[unit.Site], intensity[unit.Site],
+                context.NetworkIntensityGPerKwh(unit.Site, context.NowUtc));
         }
 
         return result;

@@ -21,7 +21,7 @@ public sealed record PlannerProblem(PlannerSlots Slots, int MinUnits, int MaxUni
     /// the network) less the slot's time reward.
     /// </summary>
     public long UnitCoefficient(int site, int slot)
-        => (long)Math.Round(Slots.NetworkPowerW[site] * Slots.IntensityGPerKwh[site, slot]) - TimeRewardMg[slot];
+        => (long)Math.Round(Slots.NetworkPowerW[site] * Slots.NetworkIntensityGPerKwh[site, slot]) - TimeRewardMg[slot];
 
     /// <summary>Surplus in whole watts (rounded down, so the plan never counts on a fraction it may not get).</summary>
     public long SurplusW(int site, int slot) => (long)Math.Floor(Slots.SurplusW[site, slot]);

@@ -18,6 +18,7 @@ public sealed class PlannerSlots
     {
         SurplusW = new double[sites, slots];
         IntensityGPerKwh = new double[sites, slots];
+        NetworkIntensityGPerKwh = new double[sites, slots];
         UnitsAtSite = new int[sites];
         UnitPowerW = new double[sites];
         NetworkPowerW = new double[sites];
@@ -34,6 +35,9 @@ public sealed class PlannerSlots
 
     /// <summary>Forecast grid intensity per site and slot (gCO2eq/kWh).</summary>
     public double[,] IntensityGPerKwh { get; }
+
+    /// <summary>Forecast intensity network energy is charged at, by site and slot (gCO2eq/kWh).</summary>
+    public double[,] NetworkIntensityGPerKwh { get; }
 
     /// <summary>Units at each site.</summary>
     public int[] UnitsAtSite { get; }
@@ -89,6 +93,7 @@ public sealed class PlannerSlots
                 table.SurplusW[s, t] = Math.Max(0, Math.Min(context.Forecast.SurplusW(s, context.NowUtc, start),
                     context.Forecast.SurplusW(s, context.NowUtc, start + TimeSpan.FromHours(1))));
                 table.IntensityGPerKwh[s, t] = context.Forecast.GridIntensityGPerKwh(s, context.NowUtc, start);
+                table.NetworkIntensityGPerKwh[s, t] = context.NetworkIntensityGPerKwh(s, start);
             }
         }
 
@@ -97,8 +102,8 @@ public sealed class PlannerSlots
 
     /// <summary>Grams CO2eq per hour the <paramref name="j"/>-th unit (0-based) at <paramref name="site"/> adds in <paramref name="slot"/>.</summary>
     public double MarginalGramsPerHour(int site, int slot, int j)
-        => (MarginalCarbon.GridPowerW(j, UnitPowerW[site], SurplusW[site, slot]) + NetworkPowerW[site])
-            * IntensityGPerKwh[site, slot] / 1000;
+        => ((MarginalCarbon.GridPowerW(j, UnitPowerW[site], SurplusW[site, slot]) * IntensityGPerKwh[site, slot])
+            + (NetworkPowerW[site] * NetworkIntensityGPerKwh[site, slot])) / 1000;
 
     /// <summary>Flags the first <c>counts[s]</c> units of every site, in node order.</summary>
     public static bool[] ActivateFirst(PolicyContext context, int[] counts)

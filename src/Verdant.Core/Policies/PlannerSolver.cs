@@ -60,8 +60,7 @@ public static class PlannerSolver
         model.Minimize(LinearExpr.WeightedSum(variables, coefficients));
         var solver = new CpSolver
         {
-            StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"num_workers:1 random_seed:1 relative_gap_limit:0.005 max_deterministic_time:{problem.DeterministicSeconds} max_time_in_seconds:30"),
+            StringParameters = CpSatParameters.Deterministic(problem.DeterministicSeconds, relativeGap: 0.005),
         };
         CpSolverStatus status = solver.Solve(model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))

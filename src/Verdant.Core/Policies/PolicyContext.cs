@@ -101,6 +101,29 @@ public sealed class PolicyContext
     /// <summary>Grid carbon intensity at <paramref name="site"/> now (gCO2eq/kWh).</summary>
     public double IntensityGPerKwh(int site) => Forecast.GridIntensityGPerKwh(site, NowUtc, NowUtc);
 
+    /// <summary>Whose grid intensity prices network energy, as the ledger charges it.</summary>
+    public NetworkCarbon NetworkCarbon { get; init; } = NetworkCarbon.Endpoints;
+
+    /// <summary>
+    /// The intensity a unit at <paramref name="site"/>'s network energy is charged at, forecast for
+    /// <paramref name="atUtc"/>: its site's, or the mean over all sites (<see cref="NetworkCarbon"/>).
+    /// </summary>
+    public double NetworkIntensityGPerKwh(int site, DateTimeOffset atUtc)
+    {
+        if (NetworkCarbon == NetworkCarbon.Endpoints)
+        {
+            return Forecast.GridIntensityGPerKwh(site, NowUtc, atUtc);
+        }
+
+        double sum = 0;
+        for (int s = 0; s < Sites.Count; s++)
+        {
+            sum += Forecast.GridIntensityGPerKwh(s, NowUtc, atUtc);
+        }
+
+        return sum / Sites.Count;
+    }
+
     /// <summary>
     /// The least forecast surplus at <paramref name="site"/> over this epoch and the hour after it (W), so that a round
     /// still running when the epoch ends is covered too.

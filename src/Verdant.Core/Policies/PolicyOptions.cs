@@ -54,6 +54,12 @@ public sealed record PolicyOptions
     /// </summary>
     public int CarbonScalerHorizonHours { get; init; } = int.MaxValue;
 
+    /// <summary>
+    /// carbonscaler: the job's length in node-rounds when known (CarbonScaler's assumption: a profiled job), e.g. from a
+    /// pilot run; 0 (default): estimated from the learning curve.
+    /// </summary>
+    public double CarbonScalerJobNodeRounds { get; init; }
+
     /// <summary>Planner's weight on time: g CO2eq it pays to get one node-round of work done one hour earlier.</summary>
     public double PlannerTimeWeight { get; init; } = 2;
 

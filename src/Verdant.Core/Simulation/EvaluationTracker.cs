@@ -47,6 +47,9 @@ public sealed class EvaluationTracker
     /// <summary>Units that have made at least one round so far.</summary>
     public int ParticipantCount => _participantCount;
 
+    /// <summary>Which units have made at least one round so far (the members of the deployed average).</summary>
+    public ReadOnlySpan<bool> Participants => _participants;
+
     /// <summary>Marks the units whose work counted this round as participants.</summary>
     public void RecordRound(ReadOnlySpan<bool> onTime)
     {

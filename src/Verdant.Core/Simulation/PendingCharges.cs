@@ -3,34 +3,38 @@ using Verdant.Core.Energy;
 namespace Verdant.Core.Simulation;
 
 /// <summary>
-/// Energy charged between rounds (wake-ups, rejoin downloads), carried into the next round's record so that the rounds
-/// add up to the ledger.
+/// Energy charged outside a round (wake-ups, rejoin downloads, idle draw while nothing trains, the closing gather), by use
+/// and by source, carried into the next round's record, or the last one at the end, so that the rounds add up to the ledger.
 /// </summary>
 internal sealed class PendingCharges
 {
-    private double _renewable;
-    private double _battery;
-    private double _grid;
-    private double _carbon;
+    private RoundEnergy _sum;
 
-    /// <summary>Bytes moved between rounds, not yet recorded.</summary>
-    public long Bytes { get; private set; }
+    /// <summary>Whether anything is pending.</summary>
+    public bool Any { get; private set; }
 
-    public void Add(ChargeResult result, long bytes)
+    /// <summary>Adds a charge served as <paramref name="result"/>, <paramref name="use"/> naming the column it counts in.</summary>
+    public void Add(ChargeResult result, EnergyUse use, double kwh, long bytes)
     {
-        _renewable += result.RenewableKwh;
-        _battery += result.BatteryKwh;
-        _grid += result.GridKwh;
-        _carbon += result.CarbonG;
-        Bytes += bytes;
+        _sum.Add(result);
+        _sum.AddUse(use, kwh);
+        _sum.BytesSent += bytes;
+        Any = true;
+    }
+
+    /// <summary>Adds a whole summed charge.</summary>
+    public void Add(RoundEnergy energy)
+    {
+        _sum.Add(energy);
+        Any = true;
     }
 
     /// <summary>Returns what was pending and starts over.</summary>
-    public ChargeResult Take()
+    public RoundEnergy Take()
     {
-        var result = new ChargeResult(_renewable, _battery, _grid, _carbon);
-        _renewable = _battery = _grid = _carbon = 0;
-        Bytes = 0;
+        RoundEnergy result = _sum;
+        _sum = default;
+        Any = false;
         return result;
     }
 }

@@ -69,9 +69,17 @@ public sealed class RoundCost
     /// made it into <paramref name="onTime"/>.
     /// </summary>
     public void Compute(ReadOnlySpan<bool> active, Graph graph, ReadOnlySpan<double> computeS, double deadlineS, Span<bool> onTime)
+        => Compute(active, graph, computeS, [], deadlineS, onTime);
+
+    /// <summary>
+    /// As above, with unit i starting <paramref name="startDelayS"/>[i] seconds late (still booting; empty: none). The
+    /// delay lengthens its finish time but is not charged here: booting is the wake-up energy, charged when it was woken.
+    /// </summary>
+    public void Compute(ReadOnlySpan<bool> active, Graph graph, ReadOnlySpan<double> computeS, ReadOnlySpan<double> startDelayS,
+        double deadlineS, Span<bool> onTime)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        double slowest = Finishes(active, graph, computeS);
+        double slowest = Finishes(active, graph, computeS, startDelayS);
         double duration = Math.Min(slowest, deadlineS);
         int made = 0;
         for (int i = 0; i < active.Length; i++)
@@ -80,14 +88,14 @@ public sealed class RoundCost
             made += onTime[i] ? 1 : 0;
         }
 
-        Charge(active, graph, computeS, duration, onTime);
+        Charge(active, graph, computeS, startDelayS, duration, onTime);
         DurationS = duration;
         OnTimeCount = made;
     }
 
     // A unit's copies leave at the link bandwidth, unless its site's egress cap, shared by all the site's outgoing copies
     // this round, is the tighter limit.
-    private double Finishes(ReadOnlySpan<bool> active, Graph graph, ReadOnlySpan<double> computeS)
+    private double Finishes(ReadOnlySpan<bool> active, Graph graph, ReadOnlySpan<double> computeS, ReadOnlySpan<double> startDelayS)
     {
         double slowest = 0;
         long message = (long)_scenario.Workload.MessageBytes;
@@ -124,7 +132,7 @@ public sealed class RoundCost
             }
 
             double commS = degree == 0 ? 0 : latency + serialS;
-            _finishS[i] = computeS[i] + commS;
+            _finishS[i] = (startDelayS.IsEmpty ? 0 : startDelayS[i]) + computeS[i] + commS;
             slowest = Math.Max(slowest, _finishS[i]);
         }
 
@@ -142,7 +150,8 @@ public sealed class RoundCost
         return degree;
     }
 
-    private void Charge(ReadOnlySpan<bool> active, Graph graph, ReadOnlySpan<double> computeS, double duration, ReadOnlySpan<bool> onTime)
+    private void Charge(ReadOnlySpan<bool> active, Graph graph, ReadOnlySpan<double> computeS, ReadOnlySpan<double> startDelayS,
+        double duration, ReadOnlySpan<bool> onTime)
     {
         Array.Clear(SiteComputeKwh);
         Array.Clear(SiteIdleKwh);
@@ -159,9 +168,10 @@ public sealed class RoundCost
 
             int site = _fleet.SiteOf(i);
             UnitPower power = _fleet.PowerAt(site);
-            double busy = Math.Min(computeS[i], duration);
+            double up = Math.Max(0, duration - (startDelayS.IsEmpty ? 0 : startDelayS[i]));
+            double busy = Math.Min(computeS[i], up);
             SiteComputeKwh[site] += power.BusyKwh(busy);
-            SiteIdleKwh[site] += power.IdleKwh(duration - busy);
+            SiteIdleKwh[site] += power.IdleKwh(up - busy);
             if (onTime[i])
             {
                 int sentTo = 0;

@@ -14,6 +14,9 @@ public struct RoundEnergy
     /// <summary>Network energy (kWh).</summary>
     public double NetworkKwh { get; set; }
 
+    /// <summary>Wake-up energy of units switched on from off (kWh).</summary>
+    public double WakeKwh { get; set; }
+
     /// <summary>From renewables (kWh).</summary>
     public double RenewableKwh { get; set; }
 
@@ -37,5 +40,31 @@ public struct RoundEnergy
         BatteryKwh += r.BatteryKwh;
         GridKwh += r.GridKwh;
         CarbonG += r.CarbonG;
+    }
+
+    /// <summary>Counts <paramref name="kwh"/> under <paramref name="use"/>.</summary>
+    public void AddUse(EnergyUse use, double kwh)
+    {
+        switch (use)
+        {
+            case EnergyUse.Compute: ComputeKwh += kwh; break;
+            case EnergyUse.Idle: IdleKwh += kwh; break;
+            case EnergyUse.Network: NetworkKwh += kwh; break;
+            default: WakeKwh += kwh; break;
+        }
+    }
+
+    /// <summary>Adds another sum, use by use and source by source.</summary>
+    public void Add(RoundEnergy other)
+    {
+        ComputeKwh += other.ComputeKwh;
+        IdleKwh += other.IdleKwh;
+        NetworkKwh += other.NetworkKwh;
+        WakeKwh += other.WakeKwh;
+        RenewableKwh += other.RenewableKwh;
+        BatteryKwh += other.BatteryKwh;
+        GridKwh += other.GridKwh;
+        CarbonG += other.CarbonG;
+        BytesSent += other.BytesSent;
     }
 }

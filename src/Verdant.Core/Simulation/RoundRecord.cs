@@ -10,4 +10,7 @@ public sealed record RoundRecord(int Round, DateTimeOffset StartUtc, double Dura
 {
     /// <summary>The deployed model's validation accuracy when evaluated (NaN otherwise): what stopping and policies read.</summary>
     public double ValidationAccuracy { get; init; } = double.NaN;
+
+    /// <summary>Wake-up energy of units switched on from off, charged before this round (kWh).</summary>
+    public double WakeKwh { get; init; }
 }

@@ -7,6 +7,10 @@ using Verdant.Core.Policies;
 namespace Verdant.Core.Simulation;
 
 /// <summary>Everything that defines a run, validated by whoever builds it (the CLI's scenario loader).</summary>
+/// <remarks>
+/// <c>EvaluateEveryNodeRounds</c>: the participants' model is evaluated at the first round end after each multiple of
+/// that many node-rounds (units x rounds of training), a cadence that does not depend on how many units a policy runs.
+/// </remarks>
 public sealed record Scenario(
     string Name,
     DateTimeOffset StartUtc,
@@ -21,7 +25,7 @@ public sealed record Scenario(
     StopRule Stop,
     NetworkOptions Network,
     int Seed,
-    int EvaluateEveryRounds)
+    int EvaluateEveryNodeRounds)
 {
     /// <summary>What policies may know of the future (perfect unless set).</summary>
     public ForecastKind Forecast { get; init; } = ForecastKind.Perfect;

@@ -18,10 +18,18 @@ public sealed class SimulatedRoundTime : IRoundTimeModel
     private readonly Func<int, int, double> _linkCostJ;
     private readonly double[] _computeS;
     private readonly bool[] _onTime;
+    private readonly bool[]? _on;
+    private readonly double[] _startDelayS;
 
-    /// <summary>Creates the model; <paramref name="linkCostJ"/> ranks links for the energy-sparse family.</summary>
-    public SimulatedRoundTime(Scenario scenario, Fleet fleet, NetworkModel network, Func<int, int, double> linkCostJ)
+    /// <summary>
+    /// Creates the model; <paramref name="linkCostJ"/> ranks links for the energy-sparse family; <paramref name="on"/>,
+    /// when given, is the units switched on now (read at each call): a unit asked for that is off is charged its boot seconds.
+    /// </summary>
+    public SimulatedRoundTime(Scenario scenario, Fleet fleet, NetworkModel network, Func<int, int, double> linkCostJ,
+        bool[]? on = null)
     {
+        _on = on;
+        _startDelayS = new double[fleet.Count];
         _scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
         _fleet = fleet ?? throw new ArgumentNullException(nameof(fleet));
         _linkCostJ = linkCostJ ?? throw new ArgumentNullException(nameof(linkCostJ));
@@ -40,7 +48,12 @@ public sealed class SimulatedRoundTime : IRoundTimeModel
 
         Random random = Seeds.Create(_scenario.Seed, Seeds.Topology, 1);
         (Graph graph, _) = ActiveGraph.Build(_scenario.Topology, active, _fleet, random, _linkCostJ);
-        _cost.Compute(active, graph, _computeS, double.PositiveInfinity, _onTime);
+        for (int i = 0; i < _startDelayS.Length; i++)
+        {
+            _startDelayS[i] = _on is not null && active[i] && !_on[i] ? _fleet.Sites[_fleet.SiteOf(i)].Hardware.BootS : 0;
+        }
+
+        _cost.Compute(active, graph, _computeS, _startDelayS, double.PositiveInfinity, _onTime);
         return _cost.DurationS;
     }
 }

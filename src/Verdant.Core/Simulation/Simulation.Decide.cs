@@ -20,6 +20,7 @@ public sealed partial class Simulation
             History = _evaluation.History,
             BatchSize = _scenario.Training.BatchSize,
             RoundTime = _roundTime,
+            NetworkCarbon = _scenario.Network.Carbon,
         };
         Allocation allocation = _policy.Decide(context);
         if (allocation.Active.Length != _fleet.Count)
@@ -28,6 +29,7 @@ public sealed partial class Simulation
         }
 
         _accounts.ChargeWakeUps(_now, _active, allocation.Active);
+        MarkBooting(allocation.Active);
         bool[] previous = (bool[])_active.Clone();
         allocation.Active.CopyTo(_active, 0);
         _excessOnly = allocation.ExcessOnly;
@@ -59,8 +61,9 @@ public sealed partial class Simulation
     }
 
     /// <summary>
-    /// Units that join pull the mean model of their neighbours that were already training (one model download each,
-    /// charged as network bytes and energy at the joining unit's site); on the first decision nobody has trained yet.
+    /// Units that join pull the mean model of their neighbours that were already training (one copy from each such
+    /// neighbour, charged as network bytes and energy split between the two ends); on the first decision nobody has
+    /// trained yet.
     /// </summary>
     private void CatchUpRejoining(bool[] previous)
     {
@@ -88,9 +91,27 @@ public sealed partial class Simulation
 
             if (sources.Count > 0)
             {
-                _sgd.CatchUp(i, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sources));
-                _bytes += (long)_scenario.Workload.MessageBytes;
-                _accounts.ChargeDownload(_now, i, sources[0]);
+                ReadOnlySpan<int> from = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sources);
+                _sgd.CatchUp(i, from);
+                _bytes += _accounts.ChargeDownload(_now, i, from);
+            }
+        }
+    }
+
+    /// <summary>Units switched on from off train only once booted: their first round starts the hardware's boot seconds later.</summary>
+    private void MarkBooting(ReadOnlySpan<bool> next)
+    {
+        if (_scenario.Inactive != InactivePower.Off)
+        {
+            return;
+        }
+
+        double nowS = (_now - _scenario.StartUtc).TotalSeconds;
+        for (int i = 0; i < next.Length; i++)
+        {
+            if (next[i] && !_active[i])
+            {
+                _readyAtS[i] = nowS + _fleet.Sites[_fleet.SiteOf(i)].Hardware.BootS;
             }
         }
     }

@@ -11,7 +11,7 @@ public sealed partial class Simulation
         double deadline = _scenario.Deadline == RoundDeadline.Auto
             ? _deadlines.Choose(_training, _scenario.Training.BatchSize, _noiseScale.Estimate)
             : double.PositiveInfinity;
-        _cost.Compute(_training, _graph, _computeS, deadline, _onTime);
+        _cost.Compute(_training, _graph, _computeS, _startDelayS, deadline, _onTime);
         if (_scenario.Deadline == RoundDeadline.Auto || _excessOnly)
         {
             // Late units' work is discarded: they keep their parameters, and the weights are rebuilt for those who made it.
@@ -32,21 +32,25 @@ public sealed partial class Simulation
         }
 
         DateTimeOffset start = _now;
-        RoundEnergy energy = _accounts.ChargeRound(start, _cost, _active);
+        RoundEnergy energy = _accounts.ChargeRound(start, _cost, _active, _training);
         _now += TimeSpan.FromSeconds(_cost.DurationS);
         _bytes += _cost.BytesSent;
         _nodeRounds += active;
         _evaluation.RecordRound(_onTime);
         (double validation, double accuracy, double testLoss) = (double.NaN, double.NaN, double.NaN);
-        if ((round + 1) % _scenario.EvaluateEveryRounds == 0)
+        if (_nodeRounds >= _nextEvaluationNodeRounds)
         {
             (validation, _, accuracy, testLoss) = _evaluation.Evaluate(_sgd.Parameters, (_now - _scenario.StartUtc).TotalHours,
                 round + 1, _nodeRounds);
+            long every = _scenario.EvaluateEveryNodeRounds;
+            _nextEvaluationNodeRounds = ((_nodeRounds / every) + 1) * every;
+            _bytes += _accounts.ChargeGather(_now, _evaluation.Participants, ref energy);
+            _gatheredAtNodeRounds = _nodeRounds;
         }
 
         _rounds.Add(new RoundRecord(round, start, _cost.DurationS, active, _cost.OnTimeCount, loss, accuracy, testLoss,
             energy.ComputeKwh, energy.IdleKwh, energy.NetworkKwh, energy.RenewableKwh, energy.BatteryKwh, energy.GridKwh,
-            energy.CarbonG, energy.BytesSent) { ValidationAccuracy = validation });
+            energy.CarbonG, energy.BytesSent) { ValidationAccuracy = validation, WakeKwh = energy.WakeKwh });
     }
 
     /// <summary>
@@ -63,7 +67,7 @@ public sealed partial class Simulation
             return true;
         }
 
-        _cost.Compute(_training, _graph, _computeS, double.PositiveInfinity, _onTime);
+        _cost.Compute(_training, _graph, _computeS, _startDelayS, double.PositiveInfinity, _onTime);
         double duration = _cost.DurationS;
         EnergyLedger ledger = _accounts.Ledger;
         DateTimeOffset end = _now + TimeSpan.FromSeconds(duration);
@@ -81,8 +85,9 @@ public sealed partial class Simulation
                     continue;
                 }
 
-                double busy = Math.Min(_computeS[i], duration);
-                double need = power.BusyKwh(busy) + power.IdleKwh(duration - busy);
+                double up = Math.Max(0, duration - _startDelayS[i]);
+                double busy = Math.Min(_computeS[i], up);
+                double need = power.BusyKwh(busy) + power.IdleKwh(up - busy);
                 _training[i] = budget >= need;
                 budget -= _training[i] ? need : 0;
                 any |= _training[i];
@@ -92,12 +97,17 @@ public sealed partial class Simulation
         return any;
     }
 
-    /// <summary>Each active unit's compute seconds this round: nominal x a log-normal factor of mean 1 (seeded).</summary>
+    /// <summary>
+    /// Each active unit's compute seconds this round: nominal x a log-normal factor of mean 1 (seeded); and how long it is
+    /// still booting.
+    /// </summary>
     private void DrawComputeTimes()
     {
         double sigma = _scenario.Workload.StepTimeJitter;
+        double nowS = (_now - _scenario.StartUtc).TotalSeconds;
         for (int i = 0; i < _computeS.Length; i++)
         {
+            _startDelayS[i] = Math.Max(0, _readyAtS[i] - nowS);
             double nominal = _cost.SiteComputeS[_fleet.SiteOf(i)];
             if (sigma <= 0)
             {
@@ -114,6 +124,13 @@ public sealed partial class Simulation
     {
         double hours = (_now - _scenario.StartUtc).TotalHours;
         FinalMetrics final = _evaluation.Finish(_sgd.Parameters, _active, hours, _rounds.Count, _nodeRounds);
+        if (_nodeRounds > _gatheredAtNodeRounds)
+        {
+            // The deployed model is gathered once more unless the last evaluation already gathered this very model.
+            _bytes += _accounts.ChargeGatherPending(_now, _evaluation.Participants);
+        }
+
+        FlushPending();
         _accounts.Close(_now);
         EnergyLedger ledger = _accounts.Ledger;
         return new SimulationResult(_scenario.Name, _policy.Name, _scenario.Seed, _rounds, _decisions, ledger.Rows(),
@@ -126,7 +143,28 @@ public sealed partial class Simulation
                 _scenario.Model.ParameterCount * (double)sizeof(float), _scenario.Model.ParameterCount),
             RepresentedJob = new JobDescription(_scenario.Workload.DerivedFromModel ? "the trained model" : "scenario workload",
                 _scenario.Workload.FlopsPerStep, _scenario.Workload.MessageBytes,
-                _scenario.Workload.DerivedFromModel ? _scenario.Model.ParameterCount : 0),
+                _scenario.Workload.DerivedFromModel ? _scenario.Model.ParameterCount : (long)(_scenario.Workload.MessageBytes / sizeof(float)))
+            {
+                ParametersImplied = !_scenario.Workload.DerivedFromModel,
+            },
+        };
+    }
+
+    /// <summary>Charges made after the last round (the closing gather, idle or wake-ups) go into the last round's record.</summary>
+    private void FlushPending()
+    {
+        if (_accounts.TakePending() is not { } p || _rounds.Count == 0)
+        {
+            return;
+        }
+
+        RoundRecord last = _rounds[^1];
+        _rounds[^1] = last with
+        {
+            ComputeKwh = last.ComputeKwh + p.ComputeKwh, IdleKwh = last.IdleKwh + p.IdleKwh,
+            NetworkKwh = last.NetworkKwh + p.NetworkKwh, WakeKwh = last.WakeKwh + p.WakeKwh,
+            RenewableKwh = last.RenewableKwh + p.RenewableKwh, BatteryKwh = last.BatteryKwh + p.BatteryKwh,
+            GridKwh = last.GridKwh + p.GridKwh, CarbonG = last.CarbonG + p.CarbonG, BytesSent = last.BytesSent + p.BytesSent,
         };
     }
 }

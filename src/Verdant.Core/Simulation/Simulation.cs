@@ -37,6 +37,8 @@ public sealed partial class Simulation : IDisposable
     private readonly DeadlineChooser _deadlines;
     private readonly Random _jitterRandom;
     private readonly double[] _computeS;
+    private readonly double[] _readyAtS;
+    private readonly double[] _startDelayS;
     private readonly bool[] _onTime;
     private readonly bool[] _training;
     private bool _excessOnly;
@@ -47,6 +49,8 @@ public sealed partial class Simulation : IDisposable
     private double _lastLoss = double.NaN;
     private long _bytes;
     private long _nodeRounds;
+    private long _nextEvaluationNodeRounds;
+    private long _gatheredAtNodeRounds;
 
     /// <summary>
     /// Prepares a run of <paramref name="scenario"/> on <paramref name="train"/> (less the validation split it holds out),
@@ -83,16 +87,20 @@ public sealed partial class Simulation : IDisposable
         _sgd = new DecentralizedSgd(_model, train, shards, scenario.Training, scenario.Seed, workers);
         _shardSizes = [.. shards.Select(s => s.Length)];
         _cost = new RoundCost(scenario, _fleet, _network);
-        _roundTime = new SimulatedRoundTime(scenario, _fleet, _network, LinkCostJ);
         _active = new bool[_fleet.Count];
+        _roundTime = new SimulatedRoundTime(scenario, _fleet, _network, LinkCostJ,
+            scenario.Inactive == InactivePower.Off ? _active : null);
         _graph = new Graph(_fleet.Count, []);
         _mixing = new MixingMatrix(_graph);
         _deadlines = new DeadlineChooser(_fleet.Count);
         _jitterRandom = Seeds.Create(scenario.Seed, Seeds.Straggler);
         _computeS = new double[_fleet.Count];
+        _readyAtS = new double[_fleet.Count];
+        _startDelayS = new double[_fleet.Count];
         _onTime = new bool[_fleet.Count];
         _training = new bool[_fleet.Count];
         _now = scenario.StartUtc;
+        _nextEvaluationNodeRounds = scenario.EvaluateEveryNodeRounds;
     }
 
     /// <summary>The supplies built for this run (hourly renewable, load and grid series per site).</summary>
@@ -132,7 +140,7 @@ public sealed partial class Simulation : IDisposable
 
             if (_decisions[^1].ActiveUnits == 0 || !ChooseTrainingUnits())
             {
-                _ = _accounts.ChargeInactive(_now, (nextDecision - _now).TotalSeconds, _active);
+                _accounts.ChargeIdleBetweenRounds(_now, (nextDecision - _now).TotalSeconds, _active);
                 _now = nextDecision;
                 continue;
             }

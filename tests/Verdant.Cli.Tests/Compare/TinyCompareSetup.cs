@@ -16,7 +16,7 @@ internal sealed class TinyCompareSetup : IDisposable
         workload: { flops_per_step: 1e15, message_bytes: 1e6 }
         policy: { name: all, k: 1 }
         stop: { rounds: 12, target_accuracy: 0.9 }
-        evaluation: { every_rounds: 2 }
+        evaluation: { every_node_rounds: 6 }
         """;
 
     public TinyCompareSetup(string scenario = Scenario)

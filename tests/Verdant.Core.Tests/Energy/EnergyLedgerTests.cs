@@ -50,6 +50,17 @@ public sealed class EnergyLedgerTests
     }
 
     [Fact]
+    public void Battery_ByDefault_StartsAtMinimumSoNothingStoredIsFree()
+    {
+        var battery = new BatterySpec(CapacityKwh: 10, MaxChargeKw: 1, MaxDischargeKw: 2, MinSocFraction: 0.1);
+        var ledger = new EnergyLedger([Supply([0, 0], [100, 100], battery)], T0);
+
+        ChargeResult result = ledger.Charge(0, T0, 3600, 1, EnergyUse.Compute);
+
+        Assert.Equal(new ChargeResult(0, 0, 1, 100), result);
+    }
+
+    [Fact]
     public void Charge_OutOfTimeOrder_Throws()
     {
         var ledger = new EnergyLedger([Supply([0, 0], [1, 1])], T0);

@@ -70,4 +70,41 @@ public class CarbonScalerPolicyTests
         Assert.Equal(0, allocation.ActiveCount);
         Assert.Equal("target reached: nothing left to plan", allocation.Reason);
     }
+
+    private static PolicyContext WithHistory(PolicyContext c, params ProgressPoint[] history)
+        => new(c.NowUtc, c.Epoch, c.Sites, c.Units, c.Forecast, c.Progress, c.Random)
+        {
+            DeadlineUtc = c.DeadlineUtc,
+            TargetAccuracy = c.TargetAccuracy,
+            RemainingRounds = c.RemainingRounds,
+            BatchSize = c.BatchSize,
+            History = history,
+        };
+
+    [Fact]
+    public void CarbonScaler_KnownJobLength_PlansTheLengthLessTheWorkDone()
+    {
+        PolicyContext context = WithHistory(PlannerPolicyTests.Planning(PolicyFixtures.Context([3, 3], [1600, 0], [300, 900]),
+            deadlineHours: 48), new ProgressPoint(1, 10, 60, 0.5, 1));
+
+        Allocation allocation = new CarbonScalerPolicy(new PolicyOptions { CarbonScalerJobNodeRounds = 1000 }).Decide(context);
+
+        Assert.Contains("of 940 node-rounds", allocation.Reason, StringComparison.Ordinal);
+        Assert.Contains("known job length", allocation.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CarbonScaler_LaterFitPromisesLessWork_TotalEstimateDoesNotShrink()
+    {
+        PolicyContext start = PlannerPolicyTests.Planning(PolicyFixtures.Context([3, 3], [1600, 0], [300, 900]), deadlineHours: 720);
+        var policy = new CarbonScalerPolicy(new PolicyOptions());
+
+        Allocation first = policy.Decide(start);
+        // A curve that fits a plateau well above the target: the fit alone would say about 650 node-rounds in all.
+        Allocation second = policy.Decide(WithHistory(start, new ProgressPoint(1, 17, 100, 0.80, 1),
+            new ProgressPoint(2, 33, 200, 0.85, 1), new ProgressPoint(3, 50, 300, 0.87, 1)));
+
+        Assert.Contains("of 3000 node-rounds", first.Reason, StringComparison.Ordinal);
+        Assert.Contains("of 2700 node-rounds", second.Reason, StringComparison.Ordinal);
+    }
 }

@@ -191,4 +191,116 @@ public class SimulationTests
         Assert.Equal(0, r.Energy.BatteryKwh, 12);
         Assert.Equal(0, r.Energy.CarbonKgByUse.ComputeKg + r.Energy.CarbonKgByUse.IdleKg);
     }
+
+    [Theory]
+    [InlineData("all")]
+    [InlineData("greenest-k")]
+    public void Run_EvaluatesAtFirstRoundEndAfterEachNodeRoundMark(string policy)
+    {
+        SimulationResult r = Run(TestScenarios.Small(policy, rounds: 30) with { EvaluateEveryNodeRounds = 16 });
+
+        long done = 0;
+        var expected = new List<bool>();
+        foreach (RoundRecord round in r.Rounds)
+        {
+            expected.Add((done + round.OnTimeUnits) / 16 > done / 16);
+            done += round.OnTimeUnits;
+        }
+
+        Assert.Equal(expected, r.Rounds.Select(x => !double.IsNaN(x.ValidationAccuracy)));
+    }
+
+    [Fact]
+    public void Run_Evaluation_GathersEveryOtherParticipantsModelAsNetworkBytes()
+    {
+        Scenario scenario = TestScenarios.Small("all", rounds: 10) with { EvaluateEveryNodeRounds = 16 };
+        SimulationResult r = Run(scenario);
+
+        // Ring of 8: 16 copies a round; an evaluation every 2 rounds gathers 7 copies at the evaluator; the last round's
+        // evaluation already gathered the deployed model.
+        long message = (long)scenario.Workload.MessageBytes;
+        Assert.Equal((10 * 16 * message) + (5 * 7 * message), r.BytesSent);
+        Assert.Equal(new NetworkModel(scenario.Network).EnergyKwh(r.BytesSent), r.Energy.NetworkKwh, 9);
+        Assert.Equal(r.BytesSent, r.Rounds.Sum(x => x.BytesSent));
+    }
+
+    [Theory]
+    [InlineData("greenest-k", InactivePower.Idle, 0.0)]
+    [InlineData("greenest-k", InactivePower.Off, 3.6e5)]
+    [InlineData("renewable-only", InactivePower.Idle, 0.0)]
+    public void Run_ChurningPolicy_EachRoundsUsesEqualItsSourcesAndRowsSumToTotals(string policy, InactivePower inactive, double wakeJ)
+    {
+        Scenario small = TestScenarios.Small(policy, rounds: 60);
+        HardwareProfile gpu = TestScenarios.Gpu with { WakeEnergyJ = wakeJ };
+        // Half-hour epochs so the chosen units change often (wake-ups, rejoin downloads, epochs where nothing trains).
+        Scenario scenario = small with
+        {
+            Inactive = inactive,
+            Sites = [.. small.Sites.Select(s => s with { Hardware = gpu })],
+            Policy = new PolicyOptions(k: 3, epochMinutes: 30),
+        };
+
+        SimulationResult r = Run(scenario);
+
+        Assert.All(r.Rounds, x => Assert.Equal(x.ComputeKwh + x.IdleKwh + x.NetworkKwh + x.WakeKwh,
+            x.RenewableKwh + x.BatteryKwh + x.GridKwh, 9));
+        Assert.Equal(r.Energy.ComputeKwh, r.Rounds.Sum(x => x.ComputeKwh), 9);
+        Assert.Equal(r.Energy.IdleKwh, r.Rounds.Sum(x => x.IdleKwh), 9);
+        Assert.Equal(r.Energy.NetworkKwh, r.Rounds.Sum(x => x.NetworkKwh), 9);
+        Assert.Equal(r.Energy.WakeKwh, r.Rounds.Sum(x => x.WakeKwh), 9);
+        Assert.Equal(r.Energy.TotalKwh, r.Rounds.Sum(x => x.RenewableKwh + x.BatteryKwh + x.GridKwh), 9);
+        Assert.Equal(r.Energy.CarbonKg, r.Rounds.Sum(x => x.CarbonG) / 1000, 9);
+        Assert.Equal(r.BytesSent, r.Rounds.Sum(x => x.BytesSent));
+        Assert.True(inactive == InactivePower.Idle ? r.Energy.IdleKwh > 0 : r.Energy.WakeKwh > 0);
+    }
+
+    [Fact]
+    public void Run_WokenUnits_FirstRoundFinishesBootSecondsLaterAtNoExtraEnergy()
+    {
+        Scenario quick = TestScenarios.Small("all", rounds: 4);
+        Scenario booting = quick with
+        {
+            Sites = [.. quick.Sites.Select(s => s with { Hardware = TestScenarios.Gpu with { BootS = 120 } })],
+        };
+
+        SimulationResult a = Run(quick);
+        SimulationResult b = Run(booting);
+
+        // Every unit is switched on at the first decision; booting is the wake-up energy, so no round energy is added.
+        Assert.Equal(a.Rounds[0].DurationS + 120, b.Rounds[0].DurationS, 9);
+        Assert.All(a.Rounds.Zip(b.Rounds).Skip(1), p => Assert.Equal(p.First.DurationS, p.Second.DurationS, 9));
+        Assert.Equal(a.Energy.ComputeKwh, b.Energy.ComputeKwh, 12);
+        Assert.Equal(a.Energy.IdleKwh, b.Energy.IdleKwh, 12);
+    }
+
+    [Fact]
+    public void RoundTimeModel_UnitsSwitchedOff_AddTheirBootSeconds()
+    {
+        Scenario quick = TestScenarios.Small("all", rounds: 1);
+        Scenario scenario = quick with
+        {
+            Sites = [.. quick.Sites.Select(s => s with { Hardware = TestScenarios.Gpu with { BootS = 90 } })],
+        };
+        var network = new NetworkModel(scenario.Network);
+        var fleet = new Fleet(scenario, network);
+        bool[] on = new bool[fleet.Count];
+        var model = new SimulatedRoundTime(scenario, fleet, network, (_, _) => 0, on);
+        bool[] all = [.. Enumerable.Repeat(true, fleet.Count)];
+
+        double cold = model.RoundSeconds(all);
+        Array.Fill(on, true);
+        double warm = model.RoundSeconds(all);
+
+        Assert.Equal(warm + 90, cold, 9);
+    }
+
+    [Fact]
+    public void Run_WorkloadNotFromModel_RepresentedJobParametersImpliedByMessageBytes()
+    {
+        SimulationResult r = Run(TestScenarios.Small("all", rounds: 2));
+
+        Assert.Equal(50_000_000, r.RepresentedJob!.Parameters);
+        Assert.True(r.RepresentedJob.ParametersImplied);
+        Assert.False(r.TrainedModel!.ParametersImplied);
+    }
 }

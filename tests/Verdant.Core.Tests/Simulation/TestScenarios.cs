@@ -38,5 +38,5 @@ internal static class TestScenarios
         new StopRule(rounds, 0.5, 24 * 5),
         new NetworkOptions(),
         seed,
-        EvaluateEveryRounds: 5);
+        EvaluateEveryNodeRounds: 40);
 }

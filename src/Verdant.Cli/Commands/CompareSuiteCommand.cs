@@ -23,6 +23,11 @@ internal static class CompareSuiteCommand
         ArgumentNullException.ThrowIfNull(options);
         return Guard.Run(ui, () =>
         {
+            if (options.ScenarioPath is not null)
+            {
+                throw new UsageException($"--suite: runs every scenario of {options.Suite}; give either a scenario file or --suite, not both");
+            }
+
             string recommended = Recommended(options.Recommended);
             IReadOnlyList<string> policies = Policies(options.Policies, recommended);
             string folder = options.Suite!;

@@ -62,9 +62,14 @@ internal sealed class RunWorkspace
             System.IO.Directory.Delete(workspace.StagingRoot, recursive: true);
         }
 
-        workspace.WriteAtomically(ManifestName, path => File.WriteAllText(path, Manifest(kind, specHash)));
         return workspace;
     }
+
+    /// <summary>
+    /// Marks the folder as this plan's workspace (workspace.json); called once the runs' data is loaded and just before
+    /// the first run, so that a failure before any run leaves no claim that a later, corrected command would trip over.
+    /// </summary>
+    public void Claim() => WriteAtomically(ManifestName, path => File.WriteAllText(path, Manifest(Kind, SpecHash)));
 
     /// <summary>SHA-256 (hex) of the plan: every run's key and scenario hash, in order.</summary>
     public static string PlanHash(string kind, IReadOnlyList<PlannedRun> plan)
@@ -87,8 +92,20 @@ internal sealed class RunWorkspace
     public bool IsFinished(PlannedRun run) => RunFolder.IsComplete(RunDirectory(run.Key));
 
     /// <summary>The finished runs of <paramref name="plan"/>, in plan order, read back from their folders.</summary>
-    public IReadOnlyList<FinishedRun> ReadFinished(IReadOnlyList<PlannedRun> plan)
-        => [.. plan.Where(IsFinished).Select(r => FinishedRun.Read(RunDirectory(r.Key)))];
+    /// <exception cref="UsageException">A run folder's run.json or summary.json is not readable JSON (edited by hand?).</exception>
+    public IReadOnlyList<FinishedRun> ReadFinished(IReadOnlyList<PlannedRun> plan) => [.. plan.Where(IsFinished).Select(r => ReadRun(RunDirectory(r.Key)))];
+
+    private static FinishedRun ReadRun(string directory)
+    {
+        try
+        {
+            return FinishedRun.Read(directory);
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new UsageException($"{directory}: run.json or summary.json is not what a finished run writes ({ex.Message}); delete that folder to run it again");
+        }
+    }
 
     /// <summary>Writes <paramref name="name"/> through a temporary file beside it, then renames it over the old one.</summary>
     public void WriteAtomically(string name, Action<string> write)
@@ -121,9 +138,12 @@ internal sealed class RunWorkspace
             return "is not empty and is not a suite or sweep folder (no workspace.json)";
         }
 
-        using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(manifest));
-        string oldKind = doc.RootElement.GetProperty("kind").GetString() ?? "?";
-        string oldHash = doc.RootElement.GetProperty("spec_hash").GetString() ?? "?";
+        if (ReadManifest(manifest) is not { } held)
+        {
+            return "has a workspace.json that is not readable";
+        }
+
+        (string oldKind, string oldHash) = held;
         if (oldKind != kind)
         {
             return $"holds a {oldKind}, not a {kind}";
@@ -131,6 +151,19 @@ internal sealed class RunWorkspace
 
         return oldHash == specHash ? null
             : $"holds a different {kind} (spec {oldHash[..Math.Min(12, oldHash.Length)]}, this one {specHash[..12]}: other scenarios, policies, seeds or parameters)";
+    }
+
+    private static (string Kind, string SpecHash)? ReadManifest(string path)
+    {
+        try
+        {
+            using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            return (doc.RootElement.GetProperty("kind").GetString() ?? "?", doc.RootElement.GetProperty("spec_hash").GetString() ?? "?");
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static void Clear(string full)

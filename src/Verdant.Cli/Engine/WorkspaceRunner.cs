@@ -53,6 +53,7 @@ internal static class WorkspaceRunner
         Dictionary<string, (Dataset Train, Dataset Test)> data = todo.Select(r => r.DataDirectory).Distinct(StringComparer.Ordinal)
             .ToDictionary(d => d, RunSetup.LoadData, StringComparer.Ordinal);
         IGemm blas = RunSetup.CreateGemm();
+        workspace.Claim();
         EngineProgress.Show(ui.Output, [.. todo.Select(r => r.Label)], progress => RunEngine.Execute(todo.Length, concurrency, (i, token) =>
         {
             PlannedRun run = todo[i];

@@ -34,9 +34,7 @@ internal static partial class SweepPlan
     private static PlannedRun Plan(string key, Assignment[] assignments, string baseText, string baseSource, string? baseDirectory,
         string sweepSource, string? dataDirectory)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(baseText));
-        var root = (YamlMappingNode)stream.Documents[0].RootNode;
+        (YamlStream stream, YamlMappingNode root) = Parse(baseText, baseSource);
         foreach (Assignment a in assignments)
         {
             try
@@ -61,6 +59,24 @@ internal static partial class SweepPlan
         {
             EffectiveYaml = text,
         };
+    }
+
+    // The base is parsed afresh for every run, so that no run's edits leak into another's.
+    private static (YamlStream Stream, YamlMappingNode Root) Parse(string text, string source)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            throw new ScenarioException($"{source}: not valid YAML at line {ex.Start.Line}: {ex.InnerException?.Message ?? ex.Message}");
+        }
+
+        return stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root
+            ? (stream, root)
+            : throw new ScenarioException($"{source}: must be a mapping of keys to values");
     }
 
     private static LoadedScenario Load(string text, string baseSource, string? baseDirectory, string context)

@@ -145,6 +145,32 @@ public class CompareSuiteTests
     }
 
     [Fact]
+    public void Suite_MissingDataDirectory_ExitsTwoAndACorrectedCommandRuns()
+    {
+        using var suite = new TinySuite();
+        string output = suite.Out("ws");
+        string[] wrong = [.. suite.Args(output)];
+        wrong[Array.IndexOf(wrong, "--data-dir") + 1] = suite.Out("no-data");
+
+        (int code, _, string err) = ProgramTests.Invoke(wrong);
+        (int corrected, _, string err2) = ProgramTests.Invoke(suite.Args(output));
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.StartsWith("verdant: ", err, StringComparison.Ordinal);
+        Assert.Contains("no-data", err, StringComparison.Ordinal);
+        Assert.True(corrected == ExitCodes.Ok, err2);
+    }
+
+    [Fact]
+    public void Suite_WithAScenarioFile_ExitsTwo()
+    {
+        (int code, _, string err) = ProgramTests.Invoke("compare", "scenarios/default.yaml", "--suite", "scenarios");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("verdant: --suite: runs every scenario of scenarios; give either a scenario file or --suite, not both\n", err);
+    }
+
+    [Fact]
     public void Suite_MissingFolder_ExitsTwo()
     {
         (int code, _, string err) = ProgramTests.Invoke("compare", "--suite", "/nonexistent/suite");

@@ -67,4 +67,46 @@ public class SweepErrorTests
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Equal("verdant: --jobs: must be a positive whole number\n", err);
     }
+
+    [Fact]
+    public void Sweep_BaseScenarioNotYaml_ExitsTwoNamingIt()
+    {
+        using var sweep = new TinySweep("scenario: broken.yaml\ngrid: { seed: [1] }\n");
+        File.WriteAllText(Path.Combine(sweep.Root, "broken.yaml"), "sites: [\n");
+
+        (int code, _, string err) = ProgramTests.Invoke(sweep.Args(sweep.Out("ws")));
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.StartsWith("verdant: broken.yaml: not valid YAML at line ", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sweep_RunFolderEditedByHand_ExitsTwoNamingTheFolder()
+    {
+        using var sweep = new TinySweep();
+        string output = sweep.Out("ws");
+        Assert.Equal(ExitCodes.Ok, ProgramTests.Invoke(sweep.Args(output)).Code);
+        string run = Path.Combine(output, "runs", "run-0003");
+        File.WriteAllText(Path.Combine(run, "run.json"), "{ not json");
+
+        (int code, _, string err) = ProgramTests.Invoke(sweep.Args(output));
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.StartsWith($"verdant: {run}: run.json or summary.json is not what a finished run writes (", err, StringComparison.Ordinal);
+        Assert.EndsWith("); delete that folder to run it again\n", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sweep_UnreadableWorkspaceJson_ExitsTwo()
+    {
+        using var sweep = new TinySweep();
+        string output = sweep.Out("ws");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "workspace.json"), "[]");
+
+        (int code, _, string err) = ProgramTests.Invoke(sweep.Args(output));
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal($"verdant: --out {output}: has a workspace.json that is not readable; choose another --out, or pass --force to replace its runs\n", err);
+    }
 }

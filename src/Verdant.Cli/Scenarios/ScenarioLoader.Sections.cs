@@ -168,13 +168,15 @@ internal static partial class ScenarioLoader
             map.Double("epoch_minutes", 60, 1, 24 * 60))
         {
             MinK = map.Int("min_k", 2, 1, units),
-            MinSpeedFraction = map.Double("min_speed_fraction", 0.6, 1e-3, 1),
+            MinSpeedFraction = map.Double("min_speed_fraction", 0.5, 1e-3, 1),
             HorizonHours = map.Int("horizon_hours", 24, 1, 24 * 14),
             CarbonScalerHorizonHours = map.Int("carbonscaler_horizon_hours", int.MaxValue, 1, int.MaxValue),
             CarbonScalerJobNodeRounds = map.Double("carbonscaler_job_node_rounds", 0, 0),
             PlannerTimeWeight = map.Double("planner_time_weight", 2, 0),
             FedZeroUnits = map.Int("fedzero_units", 6, 1, units),
             FedZeroMaxRoundMinutes = map.Int("fedzero_max_round_minutes", 60, 1, 60),
+            CoverageHours = map.Double("coverage_hours", 0, 0, 24 * 365),
+            MaxSpread = map.Double("max_spread", 1, 1e-3, 1e6),
         };
         map.RejectUnknownKeys();
         return options;

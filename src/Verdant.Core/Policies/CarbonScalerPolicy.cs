@@ -25,6 +25,7 @@ public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolic
 {
     private const int NoDeadlineHours = 168;
     private readonly PolicyOptions _options = options ?? throw new ArgumentNullException(nameof(options));
+    private readonly DataCoverage _coverage = new(options);
     private double _totalNodeRounds;
 
     /// <inheritdoc />
@@ -46,7 +47,9 @@ public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolic
 
         var plan = new Plan(context, slots, work.ReferenceUnits);
         plan.FillUntil(work.RemainingNodeRounds);
-        bool[] active = PlannerSlots.ActivateFirst(context, plan.SlotCounts(0));
+        // Which units of a site run is the data-coverage choice (stalest first); how many stays the greedy plan's.
+        bool[] active = PlannerSlots.ActivateFirst(context, plan.SlotCounts(0), _coverage.WithinSiteOrder(context));
+        _coverage.Record(context, active);
         double shortBy = work.RemainingNodeRounds - plan.PlannedNodeRounds;
         string summary = string.Create(CultureInfo.InvariantCulture,
             $"{plan.UnitsInSlot(0)} units now; {plan.PlannedNodeRounds:0} of {work.RemainingNodeRounds:0} node-rounds planned over {slots.Slots} h ({work.Basis})");
@@ -129,9 +132,10 @@ public sealed class CarbonScalerPolicy(PolicyOptions options) : IAllocationPolic
                 int best = -1;
                 for (int t = 0; t < _next.Length; t++)
                 {
-                    // Strictly lower wins, so ties go to the earlier slot. A unit that would take the plan past the run's
-                    // round budget (its stop rule) is not a way to finish.
-                    if (_next[t].Site >= 0 && (best < 0 || _next[t].Ratio < _next[best].Ratio) && PlannedRounds + AddedRounds(t) <= _roundBudget)
+                    // Strictly lower wins, so ties go to the earlier slot. Once the plan's rounds fill the run's round
+                    // budget (its stop rule) no more units are a way to finish; the slot that crosses it still counts, or
+                    // a budget smaller than one slot's rounds would plan nothing and the run would wait to its deadline.
+                    if (_next[t].Site >= 0 && (best < 0 || _next[t].Ratio < _next[best].Ratio) && PlannedRounds < _roundBudget)
                     {
                         best = t;
                     }

@@ -36,13 +36,33 @@ public static class MarginalCarbon
     public static double[] ForAllUnits(PolicyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return ForAllUnits(context, [.. Enumerable.Range(0, context.Units.Count)]);
+    }
+
+    /// <summary>
+    /// Every unit's marginal g CO2eq per PFLOP if units at a site are added in the order of <paramref name="order"/>
+    /// (a permutation of the unit indices): the site's surplus goes to the units listed first.
+    /// </summary>
+    public static double[] ForAllUnits(PolicyContext context, IReadOnlyList<int> order)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(order);
         var result = new double[context.Units.Count];
         var seenAtSite = new int[context.Sites.Count];
-        foreach (UnitView unit in context.Units)
+        var surplusW = new double[context.Sites.Count];
+        var intensity = new double[context.Sites.Count];
+        for (int s = 0; s < surplusW.Length; s++)
         {
+            surplusW[s] = context.MinSurplusOverEpochW(s);
+            intensity[s] = context.IntensityGPerKwh(s);
+        }
+
+        foreach (int i in order)
+        {
+            UnitView unit = context.Units[i];
             int j = seenAtSite[unit.Site]++;
-            result[unit.Index] = GramsPerPflop(j, unit, context.MinSurplusOverEpochW(unit.Site),
-                context.IntensityGPerKwh(unit.Site), context.NetworkIntensityGPerKwh(unit.Site, context.NowUtc));
+            result[i] = GramsPerPflop(j, unit, surplusW[unit.Site], intensity[unit.Site],
+                context.NetworkIntensityGPerKwh(unit.Site, context.NowUtc));
         }
 
         return result;

@@ -21,6 +21,7 @@ public sealed class PlannerPolicy(PolicyOptions options) : IAllocationPolicy
 {
     private const int MinUnits = 2;
     private readonly PolicyOptions _options = options ?? throw new ArgumentNullException(nameof(options));
+    private readonly DataCoverage _coverage = new(options);
 
     /// <inheritdoc />
     public string Name => "planner";
@@ -90,6 +91,9 @@ public sealed class PlannerPolicy(PolicyOptions options) : IAllocationPolicy
         string capNote = cap > useful ? $"k raised from {useful} to {cap} for the deadline" : $"k <= {cap}";
         string reason = string.Create(CultureInfo.InvariantCulture,
             $"{counts.Sum()} units now; {capNote}; {due:0} of {work.RemainingNodeRounds:0} node-rounds due in {slots.Slots} h ({work.Basis}); {method}");
-        return new Allocation(PlannerSlots.ActivateFirst(context, counts), reason);
+        // Which units of a site run is the data-coverage choice (stalest first); how many stays the plan's.
+        bool[] active = PlannerSlots.ActivateFirst(context, counts, _coverage.WithinSiteOrder(context));
+        _coverage.Record(context, active);
+        return new Allocation(active, reason);
     }
 }

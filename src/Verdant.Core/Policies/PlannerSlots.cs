@@ -109,11 +109,23 @@ public sealed class PlannerSlots
     public static bool[] ActivateFirst(PolicyContext context, int[] counts)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return ActivateFirst(context, counts, [.. Enumerable.Range(0, context.Units.Count)]);
+    }
+
+    /// <summary>
+    /// Flags <c>counts[s]</c> units of every site, taking them in the order of <paramref name="order"/> (a permutation of the
+    /// unit indices, such as <see cref="DataCoverage.WithinSiteOrder"/>: stalest first).
+    /// </summary>
+    public static bool[] ActivateFirst(PolicyContext context, int[] counts, IReadOnlyList<int> order)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(order);
         var active = new bool[context.Units.Count];
         var taken = new int[counts.Length];
-        foreach (UnitView unit in context.Units)
+        foreach (int i in order)
         {
+            UnitView unit = context.Units[i];
             if (taken[unit.Site] < counts[unit.Site])
             {
                 taken[unit.Site]++;

@@ -8,9 +8,9 @@ public static class PolicyCatalog
         {
             ["all"] = _ => new AllPolicy(),
             ["random-k"] = o => new RandomKPolicy(o.K),
-            ["greenest-k"] = o => new GreenestKPolicy(o.K),
-            ["renewable-only"] = _ => new RenewableOnlyPolicy(),
-            ["carbon-cap"] = o => new CarbonCapPolicy(o.CarbonCapGPerKwh),
+            ["greenest-k"] = o => new GreenestKPolicy(o.K, o),
+            ["renewable-only"] = o => new RenewableOnlyPolicy(o),
+            ["carbon-cap"] = o => new CarbonCapPolicy(o.CarbonCapGPerKwh, o),
             ["adaptive"] = o => new AdaptivePolicy(o),
             ["carbonscaler"] = o => new CarbonScalerPolicy(o),
             ["fedzero"] = o => new FedZeroPolicy(o),

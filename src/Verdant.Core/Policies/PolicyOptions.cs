@@ -37,7 +37,13 @@ public sealed record PolicyOptions
     /// Share of the whole fleet's useful progress per hour that the adaptive policy keeps (0..1]: it slows training by at
     /// most 1 / this factor to save carbon.
     /// </summary>
-    public double MinSpeedFraction { get; init; } = 0.6;
+    public double MinSpeedFraction { get; init; } = 0.5;
+
+    /// <summary>
+    /// Largest sampling spread R H (n - k) / (k (n - 1)) the adaptive policy lets a kept set of k units accumulate, relative
+    /// to the squared gradient (see <see cref="AdaptivePolicy"/>): lower covers more units' data per epoch.
+    /// </summary>
+    public double MaxSpread { get; init; } = 1;
 
     /// <summary>Hourly slots the planner optimizes over (receding horizon).</summary>
     public int HorizonHours { get; init; } = 24;
@@ -71,6 +77,19 @@ public sealed record PolicyOptions
 
     /// <summary>Minimum work (training rounds) renewable excess must cover for a unit to qualify for fedzero.</summary>
     public double FedZeroMinRounds { get; init; } = 2;
+
+    /// <summary>
+    /// Coverage time scale S (hours) of <see cref="DataCoverage"/>: a unit r times dirtier than the cleanest candidate is
+    /// chosen after about (r - 1) S hours without training. 0 (the default) switches the staleness term off: measured on
+    /// two skewed suite scenarios it slowed training (stale rows in the participants' model), see docs/policies.md.
+    /// </summary>
+    public double CoverageHours { get; init; }
+
+    /// <summary>
+    /// Coverage weight on heterogeneity: S is scaled by min(1, this x B / H) once the noise scale B and the heterogeneity H
+    /// are measured, so coverage matters more as the units' data pull apart.
+    /// </summary>
+    public double CoverageNoiseRatio { get; init; } = 1;
 
     /// <summary>Prior remaining work to target (node-rounds) before the learning curve can be fitted.</summary>
     public double WorkPriorNodeRounds { get; init; } = 3000;

@@ -35,6 +35,34 @@ public static class ProgressModel
         return 1 / (1 + (b / (k * Math.Max(1, batchSize))));
     }
 
+    /// <summary>Heterogeneity scale H = zeta^2 / |G|^2 assumed while it is unknown (NaN): shards as different as the gradient itself.</summary>
+    public const double UnknownHeterogeneity = 1;
+
+    /// <summary>
+    /// Fraction of an ideal step one round of <paramref name="k"/> of <paramref name="n"/> units achieves when their data
+    /// differ: 1 / (1 + B / (k b) + R H (n - k) / (k (n - 1))).
+    /// </summary>
+    /// <remarks>
+    /// The last term is the sampling spread of the mean of k of n unit gradients of dissimilarity zeta^2 drawn without
+    /// replacement, zeta^2 (n - k) / (k (n - 1)) (Li, Huang, Yang, Wang and Zhang, "On the Convergence of FedAvg on Non-IID
+    /// Data", ICLR 2020, Lemma 5), relative to |G|^2, as the noise term is (McCandlish et al. 2018). A set kept for R
+    /// rounds in a row (a decision epoch) errs in the same direction R times, so its spread counts R times: the error of
+    /// R steps taken with one biased direction grows as R, not sqrt(R). With identical shards (H = 0) this is
+    /// <see cref="RoundProgress(int, int, double)"/>.
+    /// </remarks>
+    public static double RoundProgress(int k, int n, int batchSize, double noiseScale, double heterogeneity, double roundsTogether)
+    {
+        if (k <= 0)
+        {
+            return 0;
+        }
+
+        double b = EffectiveNoiseScale(noiseScale, batchSize);
+        double h = double.IsFinite(heterogeneity) && heterogeneity >= 0 ? heterogeneity : UnknownHeterogeneity;
+        double spread = n > 1 ? Math.Max(1, roundsTogether) * h * (n - k) / (k * (double)(n - 1)) : 0;
+        return 1 / (1 + (b / (k * Math.Max(1, batchSize))) + spread);
+    }
+
     /// <summary>What the <paramref name="k"/>-th unit (1-based) adds to a round: RoundProgress(k) - RoundProgress(k - 1).</summary>
     public static double MarginalProgress(int k, int batchSize, double noiseScale)
         => RoundProgress(k, batchSize, noiseScale) - RoundProgress(k - 1, batchSize, noiseScale);

@@ -2,10 +2,13 @@ namespace Verdant.Core.Policies;
 
 /// <summary>
 /// Only units whose site's renewable surplus covers their power over the whole epoch (and the hour after it, so a
-/// round that runs past the epoch is still covered): zero operational carbon by construction.
+/// round that runs past the epoch is still covered): zero operational carbon by construction. A site's surplus goes to
+/// its stalest units first (<see cref="DataCoverage"/>), so equally green units take turns.
 /// </summary>
-public sealed class RenewableOnlyPolicy : IAllocationPolicy
+public sealed class RenewableOnlyPolicy(PolicyOptions? options = null) : IAllocationPolicy
 {
+    private readonly DataCoverage _coverage = new(options ?? new PolicyOptions());
+
     /// <inheritdoc />
     public string Name => "renewable-only";
 
@@ -21,8 +24,9 @@ public sealed class RenewableOnlyPolicy : IAllocationPolicy
         }
 
         int count = 0;
-        foreach (UnitView unit in context.Units)
+        foreach (int i in _coverage.WithinSiteOrder(context))
         {
+            UnitView unit = context.Units[i];
             if (budgetW[unit.Site] >= unit.TrainingPowerW)
             {
                 budgetW[unit.Site] -= unit.TrainingPowerW;
@@ -31,6 +35,7 @@ public sealed class RenewableOnlyPolicy : IAllocationPolicy
             }
         }
 
+        _coverage.Record(context, active);
         return new Allocation(active, count == 0 ? "no renewable surplus anywhere" : $"{count} units on renewable surplus");
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.Json;
 using Verdant.Cli.Commands;
@@ -14,7 +13,7 @@ public sealed class ImportsScenarioTests : IDisposable
     [Fact]
     public void Run_ImportsScenario_WritesBatteryFlowsThatBalanceRowByRow()
     {
-        string data = WriteTinyIdx(Path.Combine(_dir, "idx"));
+        string data = TinyIdx.Write(Path.Combine(_dir, "idx"), 300, 100);
         string output = Path.Combine(_dir, "out");
 
         (int code, _, string err) = ProgramTests.Invoke("run", RepositoryFiles.PathOf("scenarios/imports.yaml"), "--rounds", "3",
@@ -35,7 +34,7 @@ public sealed class ImportsScenarioTests : IDisposable
     [Fact]
     public void Run_ImportsScenario_SummaryRecordsEachSitesIntensityKind()
     {
-        string data = WriteTinyIdx(Path.Combine(_dir, "idx"));
+        string data = TinyIdx.Write(Path.Combine(_dir, "idx"), 300, 100);
         string output = Path.Combine(_dir, "out");
 
         (int code, _, string err) = ProgramTests.Invoke("run", RepositoryFiles.PathOf("scenarios/imports.yaml"), "--rounds", "1",
@@ -54,7 +53,7 @@ public sealed class ImportsScenarioTests : IDisposable
     [Fact]
     public void Run_ImportsScenario_SummaryNamesAndNetworkRowsAddUp()
     {
-        string data = WriteTinyIdx(Path.Combine(_dir, "idx"));
+        string data = TinyIdx.Write(Path.Combine(_dir, "idx"), 300, 100);
         string output = Path.Combine(_dir, "out");
 
         (int code, _, string err) = ProgramTests.Invoke("run", RepositoryFiles.PathOf("scenarios/imports.yaml"), "--rounds", "3",
@@ -108,39 +107,4 @@ public sealed class ImportsScenarioTests : IDisposable
 
     // Columns 0 and 1 (site, hour) are text and read as 0, so the indexes of the numbers match the header.
     private static double Parse(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
-
-    /// <summary>Writes a learnable 28x28 IDX data set (300 train, 100 test, 10 classes) in the MNIST file layout.</summary>
-    private static string WriteTinyIdx(string directory)
-    {
-        Directory.CreateDirectory(directory);
-        WriteSplit(directory, "train", 300);
-        WriteSplit(directory, "t10k", 100);
-        return directory;
-    }
-
-    private static void WriteSplit(string directory, string prefix, int count)
-    {
-        const int Side = 28;
-        var images = new byte[16 + (count * Side * Side)];
-        var labels = new byte[8 + count];
-        BinaryPrimitives.WriteInt32BigEndian(images, 0x803);
-        BinaryPrimitives.WriteInt32BigEndian(images.AsSpan(4), count);
-        BinaryPrimitives.WriteInt32BigEndian(images.AsSpan(8), Side);
-        BinaryPrimitives.WriteInt32BigEndian(images.AsSpan(12), Side);
-        BinaryPrimitives.WriteInt32BigEndian(labels, 0x801);
-        BinaryPrimitives.WriteInt32BigEndian(labels.AsSpan(4), count);
-        for (int i = 0; i < count; i++)
-        {
-            int label = i % 10;
-            labels[8 + i] = (byte)label;
-            // Class c lights rows 2c..2c+2, so a linear model can tell the classes apart.
-            for (int p = 0; p < Side * Side; p++)
-            {
-                images[16 + (i * Side * Side) + p] = (byte)((p / Side) / 2 == label + 2 ? 200 : (p * 7 + i) % 40);
-            }
-        }
-
-        File.WriteAllBytes(Path.Combine(directory, $"{prefix}-images-idx3-ubyte"), images);
-        File.WriteAllBytes(Path.Combine(directory, $"{prefix}-labels-idx1-ubyte"), labels);
-    }
 }

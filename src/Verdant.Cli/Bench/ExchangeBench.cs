@@ -25,7 +25,7 @@ internal static class ExchangeBench
     public static ExchangeResult Run(ClusterWorkload workload, int floats, int messages, int window)
     {
         string[] sites = [.. workload.Scenario.Sites.Take(2).Select(s => s.Name)];
-        int[] ports = [.. Enumerable.Range(0, 4).Select(_ => FreePort())];
+        int[] ports = LoopbackPorts.Free(4);
         var membership = new ClusterMembership(MembershipKind.Localhost, null, ports[0], [ports[2], ports[3]]);
         using IHost first = VerdantHosts.Silo(workload, [sites[0]], membership, ports[0], ports[2]);
         using IHost second = VerdantHosts.Silo(workload, [sites[1]], membership, ports[1], ports[3]);
@@ -91,14 +91,5 @@ internal static class ExchangeBench
         double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         receiver.GetAwaiter().GetResult();
         return seconds;
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

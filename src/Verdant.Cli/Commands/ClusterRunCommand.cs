@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Verdant.Cli.Console;
@@ -99,7 +97,7 @@ internal static class ClusterRunCommand
     private static ClusterMembership StartLocal(List<Process> silos, int count, Scenario scenario, string? path, string? dataDir,
         string? tlsDir)
     {
-        int[] ports = FreePorts(2 * count);
+        int[] ports = LoopbackPorts.Free(2 * count);
         for (int i = 0; i < count; i++)
         {
             string[] sites = [.. scenario.Sites.Select(s => s.Name).Where((_, s) => s % count == i)];
@@ -162,15 +160,6 @@ internal static class ClusterRunCommand
                 Thread.Sleep(500);
             }
         }
-    }
-
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
-        Array.ForEach(listeners, l => l.Start());
-        int[] ports = [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
-        Array.ForEach(listeners, l => l.Stop());
-        return ports;
     }
 
     private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);

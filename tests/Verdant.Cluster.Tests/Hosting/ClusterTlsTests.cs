@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Verdant.Cluster.Contracts;
@@ -32,7 +30,8 @@ public class ClusterTlsTests
         using var ca = ClusterCertificates.CreateAuthority("verdant-test", now);
         using var rogue = ClusterCertificates.CreateAuthority("verdant-test", now);
         var workload = ClusterScenarios.Workload(ClusterScenarios.Small("all"));
-        int siloPort = FreePort(), gatewayPort = FreePort();
+        int[] ports = LoopbackPorts.Free(2);
+        (int siloPort, int gatewayPort) = (ports[0], ports[1]);
         var membership = new ClusterMembership(MembershipKind.Localhost, null, siloPort, [gatewayPort]);
         using IHost silo = VerdantHosts.Silo(workload, ClusterScenarios.SiteNames, membership, siloPort, gatewayPort,
             new ClusterTls(ClusterCertificates.Issue(ca, "sunny", now), ca));
@@ -51,14 +50,5 @@ public class ClusterTlsTests
         Assert.IsNotType<TimeoutException>(refused);
         await member.StopAsync();
         await silo.StopAsync();
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -18,7 +18,7 @@ public class RedisMembershipTests
         Scenario scenario = ClusterScenarios.Small("all", rounds: 8);
         SimulationResult expected = ClusterScenarios.Simulate(scenario);
         ClusterWorkload workload = ClusterScenarios.Workload(scenario);
-        int redisPort = FreePort();
+        int redisPort = LoopbackPorts.Free(1)[0];
         using Process redis = Process.Start(new ProcessStartInfo("redis-server",
             ["--port", redisPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
             { UseShellExecute = false, RedirectStandardOutput = true })!;
@@ -26,7 +26,7 @@ public class RedisMembershipTests
         {
             await UntilListening(redisPort);
             var membership = new ClusterMembership(MembershipKind.Redis, $"127.0.0.1:{redisPort}", 0, []);
-            int[] ports = [FreePort(), FreePort(), FreePort(), FreePort()];
+            int[] ports = LoopbackPorts.Free(4);
             using IHost first = VerdantHosts.Silo(workload, ["sunny", "windy"], membership, ports[0], ports[1]);
             using IHost second = VerdantHosts.Silo(workload, ["coal"], membership, ports[2], ports[3]);
             await first.StartAsync();
@@ -65,14 +65,5 @@ public class RedisMembershipTests
         }
 
         Assert.Fail($"redis-server did not listen on {port}");
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -14,10 +14,11 @@ namespace Verdant.Cluster.Contracts;
 /// float32 bytes, copied in and out with a single memory copy.
 /// </summary>
 /// <remarks>
-/// Orleans 10.4.2's generated serializer writes a <c>float[]</c> through <c>ArrayCodec&lt;float&gt;</c>, one tagged field
-/// per element (5 bytes and a virtual call per float): 87 % of the managed samples of the exchange benchmark, which moved a
-/// 940 KB parameter vector between two silos at 4-10 % of raw TCP's throughput (docs/cluster.md, exchange benchmark). The layout is Orleans' own
-/// tag-delimited object (fields 0 round, 1 sender, 2 parameters), so it stays version tolerant like a generated codec.
+/// Orleans 10.4.2's generated serializer writes a <c>float[]</c> through <c>ArrayCodec&lt;float&gt;</c>, one tagged
+/// field per element (5 bytes and a virtual call per float): 87 % of the managed samples of the exchange benchmark,
+/// which moved a 940 KB parameter vector between two silos at 4-10 % of raw TCP's throughput (docs/cluster.md,
+/// exchange benchmark). The layout is Orleans' own tag-delimited object (fields 0 round, 1 sender, 2 parameters), so
+/// it stays version tolerant like a generated codec.
 /// </remarks>
 [RegisterSerializer]
 internal sealed class ParameterMessageCodec : IFieldCodec<ParameterMessage>

@@ -92,15 +92,16 @@ public sealed class FileGrainStorage(string directory, IGrainStorageSerializer s
     /// <summary>The file of state <paramref name="stateName"/> of grain <paramref name="grainId"/>.</summary>
     public string PathOf(string stateName, GrainId grainId) => Path.Combine(Directory, $"{Escape(stateName)}.{Escape(grainId.ToString())}.bin");
 
-    /// <summary>Deletes the files of every grain whose id contains <paramref name="fragment"/> (the states of one run).</summary>
-    public int DeleteMatching(string fragment)
+    /// <summary>Deletes the files in <paramref name="directory"/> of every grain whose id contains <paramref name="fragment"/> (the states of one run).</summary>
+    public static int DeleteMatching(string directory, string fragment)
     {
-        if (!System.IO.Directory.Exists(Directory))
+        ArgumentNullException.ThrowIfNull(fragment);
+        if (!System.IO.Directory.Exists(directory))
         {
             return 0;
         }
 
-        string[] files = System.IO.Directory.GetFiles(Directory, $"*{Escape(fragment)}*.bin");
+        string[] files = System.IO.Directory.GetFiles(directory, $"*{Escape(fragment)}*.bin");
         Array.ForEach(files, File.Delete);
         return files.Length;
     }

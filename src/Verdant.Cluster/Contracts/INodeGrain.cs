@@ -31,6 +31,6 @@ public interface INodeGrain : IGrainWithStringKey
     /// <summary>Counts of ignored messages and the last round mixed.</summary>
     Task<NodeCounters> GetCounters();
 
-    /// <summary>The round of the unit's last checkpoint (restored or written), -1 when it has none.</summary>
-    Task<int> GetCheckpointRound();
+    /// <summary>The unit's last checkpoint round and what its checkpoints have cost since it was activated.</summary>
+    Task<CheckpointInfo> GetCheckpointInfo();
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Verdant.Cluster.Contracts;
 
@@ -6,9 +7,13 @@ namespace Verdant.Cluster.Grains;
 internal sealed partial class NodeGrain
 {
     private int _checkpointRound = -1;
+    private int _checkpointWrites;
+    private long _checkpointBytes;
+    private double _checkpointSeconds;
 
     /// <inheritdoc />
-    public Task<int> GetCheckpointRound() => Task.FromResult(_checkpointRound);
+    public Task<CheckpointInfo> GetCheckpointInfo() =>
+        Task.FromResult(new CheckpointInfo(_checkpointRound, _checkpointWrites, _checkpointBytes, _checkpointSeconds));
 
     // Orleans has read the state before activation; a unit with a checkpoint continues from it, bit for bit.
     private void RestoreCheckpoint()
@@ -44,7 +49,11 @@ internal sealed partial class NodeGrain
                 Late = _late,
                 Duplicate = _duplicate,
             };
+            long started = Stopwatch.GetTimestamp();
             await checkpoint.WriteStateAsync();
+            _checkpointSeconds += Stopwatch.GetElapsedTime(started).TotalSeconds;
+            _checkpointBytes += checkpoint.State.Parameters.Length + checkpoint.State.Momentum.Length;
+            _checkpointWrites++;
             _checkpointRound = _mixedRound;
         }
 

@@ -82,7 +82,7 @@ public sealed class FileGrainStorageTests : IDisposable
         await _storage.WriteStateAsync("checkpoint", Unit, State(Checkpoint(4, seed: 5)));
         await _storage.WriteStateAsync("checkpoint", GrainId.Create("node", "run-2:4:coal"), State(Checkpoint(4, seed: 6)));
 
-        int deleted = _storage.DeleteMatching("run-1:");
+        int deleted = FileGrainStorage.DeleteMatching(_directory.FullName, "run-1:");
 
         Assert.Equal(1, deleted);
         Assert.Contains("run-2", _directory.GetFiles().Single().Name, StringComparison.Ordinal);

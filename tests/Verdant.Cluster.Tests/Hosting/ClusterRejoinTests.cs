@@ -58,7 +58,7 @@ public sealed class ClusterRejoinTests : IDisposable
         }
 
         // Back from round index 8 on, the coal units checkpointed again.
-        Assert.True(await unit4.GetCheckpointRound() >= 8);
+        Assert.True((await unit4.GetCheckpointInfo()).Round >= 8);
         Assert.NotEqual(atCheckpoint, await unit4.GetParameters());
     }
 
@@ -70,7 +70,7 @@ public sealed class ClusterRejoinTests : IDisposable
         {
             try
             {
-                round = await unit.GetCheckpointRound();
+                round = (await unit.GetCheckpointInfo()).Round;
             }
             catch (Exception ex) when (ex is SiteUnavailableException or OrleansException)
             {

@@ -26,16 +26,8 @@ internal sealed partial class GrainTrainer
                 continue;
             }
 
-            int[] sources = [.. Sources(mixing, units[a]).Where(j => !_lost[j])];
-            try
-            {
-                rows[a] = Task.WhenAll(sources.Select(j => _node(j).GetParameters())).GetAwaiter().GetResult();
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // A source failed on the way: no catch-up this time; the unit trains on from its own state.
-                rows[a] = [];
-            }
+            Task<float[]>[] reads = [.. Sources(mixing, units[a]).Where(j => !_lost[j]).Select(j => _node(j).GetParameters())];
+            rows[a] = [.. reads.Select(Answered).OfType<float[]>()];
         }
 
         return rows;
@@ -61,6 +53,19 @@ internal sealed partial class GrainTrainer
         }
 
         return reply;
+    }
+
+    // A source that fails on the way is left out of the mean, as a neighbour that did not keep training would be.
+    private static float[]? Answered(Task<float[]> read)
+    {
+        try
+        {
+            return read.GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return null;
+        }
     }
 
     private void MarkLost(int[] units, bool[] survivors)

@@ -50,7 +50,17 @@ internal sealed partial class NodeGrain
                 Duplicate = _duplicate,
             };
             long started = Stopwatch.GetTimestamp();
-            await checkpoint.WriteStateAsync();
+            try
+            {
+                await checkpoint.WriteStateAsync();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The mix is done and stands; a store that fails costs recoverability, not the round. Tried again next mix.
+                LogCheckpointFailed(logger, ex, _unit, _mixedRound);
+                return result;
+            }
+
             _checkpointSeconds += Stopwatch.GetElapsedTime(started).TotalSeconds;
             _checkpointBytes += checkpoint.State.Parameters.Length + checkpoint.State.Momentum.Length;
             _checkpointWrites++;
@@ -59,6 +69,9 @@ internal sealed partial class NodeGrain
 
         return result;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "unit {Unit} could not write its checkpoint of round {Round}")]
+    private static partial void LogCheckpointFailed(ILogger logger, Exception exception, int unit, int round);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "unit {Unit} restored from its checkpoint of round {Round}")]
     private static partial void LogRestored(ILogger logger, int unit, int round);

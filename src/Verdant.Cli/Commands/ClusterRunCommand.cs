@@ -79,7 +79,7 @@ internal static class ClusterRunCommand
             });
             ui.Output.Write(SummaryTable.Build(result.Result, wall, output));
             ui.Error(string.Create(CultureInfo.InvariantCulture,
-                $"cluster: {silos.Count} local silos, {result.LateMessages} late and {result.DuplicateMessages} duplicate parameter messages ignored"));
+                $"cluster: {silos.Count} local silos, {result.LateMessages} late and {result.DuplicateMessages} duplicate parameter messages ignored, {result.Rejoins.Count} rejoins after a failure"));
             ReportCheckpoints(ui, grains, workload, run);
             client.StopAsync().GetAwaiter().GetResult();
             if (silos.Count > 0)

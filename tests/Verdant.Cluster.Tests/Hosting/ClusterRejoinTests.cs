@@ -49,6 +49,8 @@ public sealed class ClusterRejoinTests : IDisposable
         Assert.Equal(Every - 1, restored.Round);
         Assert.Equal(atCheckpoint, restored.Parameters);
         Assert.Equal(NodeCheckpoint.ToBytes(restored.Parameters), restored.Stored);
+        // Round index 8, the first after the restart: each coal unit catches up from its one neighbour that kept training.
+        Assert.Equal([(8, 4, 1), (8, 5, 1)], run.Rejoins.Order());
         Assert.Equal(16, run.Result.Rounds.Count);
         Assert.All(run.Result.Rounds, r => Assert.True(double.IsFinite(r.TrainLoss)));
         for (int unit = 0; unit < 6; unit++)

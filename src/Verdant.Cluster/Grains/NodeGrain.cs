@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Verdant.Cluster.Contracts;
 using Verdant.Cluster.Hosting;
+using Verdant.Cluster.Metering;
 using Verdant.Core.Consensus;
 using Verdant.Core.Models;
 
@@ -16,7 +17,7 @@ namespace Verdant.Cluster.Grains;
 /// form between neighbours (awaited deliveries between units on one silo were observed to stall in Orleans 10.4.2).
 /// </remarks>
 [SitePlacement]
-internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGrain> logger) : Grain, INodeGrain
+internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGrain> logger, IEnergyCounter energy) : Grain, INodeGrain
 {
     private readonly Dictionary<(int Round, int From), float[]> _inbox = [];
     private DecentralizedSgd _sgd = null!;
@@ -53,6 +54,7 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
     public Task<TrainReply> Train(RoundPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        EnergyReading? before = energy.TryRead(out string? unavailable);
         long started = Stopwatch.GetTimestamp();
         float loss;
         try
@@ -65,6 +67,7 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
         }
 
         double busyS = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        EnergyReading? after = before is null ? null : energy.TryRead(out unavailable);
         var message = new ParameterMessage(plan.Round, _unit, _sgd.Parameters.ReadRow(0).ToArray());
         foreach (int j in plan.Neighbours)
         {
@@ -73,7 +76,10 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
 
         float[]? gradient = plan.ReturnGradient ? _sgd.Gradients.ReadRow(0).ToArray() : null;
         return Task.FromResult(new TrainReply(plan.Round, loss, _sgd.GradientNormsSquared[0], gradient, busyS,
-            _sgd.NodeSquaredLosses[0], _sgd.NodeWithinTraces[0]));
+            _sgd.NodeSquaredLosses[0], _sgd.NodeWithinTraces[0])
+        {
+            EnergyBefore = after is null ? null : before, EnergyAfter = after, EnergyUnavailable = unavailable,
+        });
     }
 
     public Task<int[]> Mix(MixPlan plan)

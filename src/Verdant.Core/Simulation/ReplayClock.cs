@@ -41,11 +41,16 @@ public sealed class ReplayClock
     /// <summary>The simulated instant now: start + wall seconds elapsed x time scale.</summary>
     public DateTimeOffset Now => StartUtc + TimeSpan.FromSeconds(WallSeconds * TimeScale);
 
-    /// <summary>
-    /// Blocks until the simulated clock reaches <paramref name="targetUtc"/> (at once when it has), waiting on the wall
-    /// clock's timers: with a fake clock the wait ends when the test advances it.
-    /// </summary>
+    /// <summary>Blocks until the simulated clock reaches <paramref name="targetUtc"/> (see <see cref="WaitUntilAsync"/>).</summary>
     public void WaitUntil(DateTimeOffset targetUtc, CancellationToken cancellationToken = default)
+        => WaitUntilAsync(targetUtc, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Completes when the simulated clock reaches <paramref name="targetUtc"/> (at once when it has), waiting on the wall
+    /// clock's timers: with a fake clock it completes when the test advances it that far. The first timer is set before
+    /// this returns.
+    /// </summary>
+    public async Task WaitUntilAsync(DateTimeOffset targetUtc, CancellationToken cancellationToken = default)
     {
         while (true)
         {
@@ -55,9 +60,9 @@ public sealed class ReplayClock
                 return;
             }
 
-            // Rounded up to a whole tick so that the wait never ends a tick short of the target and spins.
+            // Rounded up to a whole tick so that a wait never ends a tick short of the target and spins.
             var span = TimeSpan.FromTicks(Math.Max(1, (long)Math.Ceiling(wallS * TimeSpan.TicksPerSecond)));
-            Task.Delay(span, _wall, cancellationToken).GetAwaiter().GetResult();
+            await Task.Delay(span, _wall, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -8,7 +8,8 @@ namespace Verdant.Cluster.Tests;
 /// <summary>An in-process cluster of one silo per site of <see cref="ClusterScenarios.Small"/>, silo i hosting site i.</summary>
 internal static class InProcessCluster
 {
-    public static async Task<InProcessTestCluster> StartAsync(Scenario scenario, int silos = 3, TimeSpan? placementWait = null)
+    public static async Task<InProcessTestCluster> StartAsync(Scenario scenario, int silos = 3, TimeSpan? placementWait = null,
+        Action<int, ISiloBuilder>? configure = null)
     {
         ClusterWorkload workload = ClusterScenarios.Workload(scenario);
         var builder = new InProcessTestClusterBuilder((short)silos);
@@ -16,6 +17,7 @@ internal static class InProcessCluster
         {
             int index = SiloIndex(options.SiloName);
             string[] sites = [.. scenario.Sites.Select(s => s.Name).Where((_, s) => s % silos == index)];
+            configure?.Invoke(index, silo);
             silo.AddVerdantCluster(workload, o =>
             {
                 o.Sites = sites;

@@ -53,7 +53,7 @@ public sealed class WallClockMeter : IRoundMeter
     /// <summary>Each site's energy source so far, in site order.</summary>
     public IReadOnlyList<SiteEnergySource> Sources => [.. _scenario.Sites.Select((s, k) =>
         new SiteEnergySource(s.Name, SiteEnergySource.Of(_rapl[k], _modelled[k]),
-            _rapl[k] + _modelled[k] == 0 ? "no unit of the site answered" : _reasons[k], _rapl[k], _modelled[k]))];
+            _rapl[k] + _modelled[k] == 0 ? "no unit of the site trained and answered; its idle draw is modelled" : _reasons[k], _rapl[k], _modelled[k]))];
 
     /// <inheritdoc />
     public void AfterRound(DateTimeOffset startUtc, RoundCost cost, ReadOnlySpan<bool> training)

@@ -75,7 +75,7 @@ public class WallClockMeterTests
         Assert.Equal(UnitPower.ToKwh(2 * 10 * 60 * 1.1), cost.SiteIdleKwh[1], Tolerance);
         Assert.Equal(UnitPower.ToKwh(2 * 20 * 60 * 1.5), cost.SiteIdleKwh[2], Tolerance);
         Assert.Equal(
-            [("sunny", "rapl", (string?)null), ("windy", "mixed", "x"), ("coal", "modelled", "no unit of the site answered")],
+            [("sunny", "rapl", (string?)null), ("windy", "mixed", "x"), ("coal", "modelled", "no unit of the site trained and answered; its idle draw is modelled")],
             meter.Sources.Select(s => (s.Site, s.Source, s.Reason)));
 
         static EnergyReading Reading(long timestamp, long energyUj) => new("m", timestamp, [energyUj], [Range]);

@@ -8,12 +8,15 @@ namespace Verdant.Cluster.Hosting;
 /// <summary>Builds the two kinds of Verdant process: a silo hosting some sites' units, and the client that drives a run.</summary>
 public static class VerdantHosts
 {
-    /// <summary>A silo for <paramref name="sites"/> listening on <paramref name="siloPort"/> (peers) and <paramref name="gatewayPort"/> (clients).</summary>
+    /// <summary>
+    /// A silo for <paramref name="sites"/> listening on <paramref name="siloPort"/> (peers) and <paramref name="gatewayPort"/>
+    /// (clients), serving the Orleans dashboard on <paramref name="dashboardPort"/> when given.
+    /// </summary>
     public static IHost Silo(ClusterWorkload workload, IReadOnlyList<string> sites, ClusterMembership membership,
-        int siloPort, int gatewayPort, ClusterTls? tls = null)
+        int siloPort, int gatewayPort, ClusterTls? tls = null, int? dashboardPort = null)
     {
         ArgumentNullException.ThrowIfNull(membership);
-        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
+        IHostApplicationBuilder builder = dashboardPort is { } web ? SiloDashboard.CreateBuilder(web) : Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
@@ -38,8 +41,14 @@ public static class VerdantHosts
             {
                 silo.UseTls(tls.Certificate, o => Require(o, tls));
             }
+
+            if (dashboardPort is not null)
+            {
+                SiloDashboard.AddTo(silo);
+            }
         });
-        return builder.Build();
+        return builder is Microsoft.AspNetCore.Builder.WebApplicationBuilder withDashboard
+            ? SiloDashboard.Build(withDashboard) : ((HostApplicationBuilder)builder).Build();
     }
 
     /// <summary>A client of the cluster described by <paramref name="membership"/>.</summary>

@@ -39,7 +39,8 @@ public sealed class ReplayClock
     public double WallSeconds => _wall.GetElapsedTime(_startTimestamp).TotalSeconds;
 
     /// <summary>The simulated instant now: start + wall seconds elapsed x time scale.</summary>
-    public DateTimeOffset Now => StartUtc + TimeSpan.FromSeconds(WallSeconds * TimeScale);
+    /// <remarks>Held below the last representable instant, so an absurd scale saturates instead of throwing.</remarks>
+    public DateTimeOffset Now => StartUtc + TimeSpan.FromSeconds(Math.Min(WallSeconds * TimeScale, (DateTimeOffset.MaxValue - StartUtc).TotalSeconds / 2));
 
     /// <summary>Blocks until the simulated clock reaches <paramref name="targetUtc"/> (see <see cref="WaitUntilAsync"/>).</summary>
     public void WaitUntil(DateTimeOffset targetUtc, CancellationToken cancellationToken = default)

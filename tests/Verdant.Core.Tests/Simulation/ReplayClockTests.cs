@@ -59,6 +59,16 @@ public class ReplayClockTests
         Assert.Equal(Start.AddSeconds(8), clock.Now);
     }
 
+    [Fact]
+    public void Now_AbsurdScale_SaturatesInsteadOfThrowing()
+    {
+        var wall = new FakeTimeProvider();
+        var clock = new ReplayClock(wall, Start, timeScale: 1e300);
+        wall.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.True(clock.Now > Start.AddYears(3000));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]

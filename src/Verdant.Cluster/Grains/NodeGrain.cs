@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Verdant.Cluster.Checkpoints;
 using Verdant.Cluster.Contracts;
 using Verdant.Cluster.Hosting;
 using Verdant.Cluster.Metering;
+using Verdant.Cluster.Options;
 using Verdant.Core.Consensus;
 using Verdant.Core.Models;
 
@@ -17,7 +20,9 @@ namespace Verdant.Cluster.Grains;
 /// form between neighbours (awaited deliveries between units on one silo were observed to stall in Orleans 10.4.2).
 /// </remarks>
 [SitePlacement]
-internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGrain> logger, IEnergyCounter energy) : Grain, INodeGrain
+internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGrain> logger, IOptions<VerdantClusterOptions> options,
+    IEnergyCounter energy, [PersistentState("checkpoint", CheckpointStore.StorageName)] IPersistentState<NodeCheckpoint> checkpoint)
+    : Grain, INodeGrain
 {
     private readonly Dictionary<(int Round, int From), float[]> _inbox = [];
     private DecentralizedSgd _sgd = null!;
@@ -41,6 +46,7 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
         _batch = new int[scenario.Training.BatchSize];
         _self = new float[scenario.Model.ParameterCount];
         _half = new float[scenario.Model.ParameterCount];
+        RestoreCheckpoint();
         LogActivated(logger, _unit, workload.SiteOfUnit[_unit]);
         return Task.CompletedTask;
     }
@@ -102,7 +108,7 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
         Gossip.MixRow(plan.Weights, rows, _sgd.Parameters.Row(0));
         _mixedRound = plan.Round;
         DropThrough(plan.Round);
-        return Task.FromResult(missing);
+        return CheckpointIfDue(missing);
     }
 
     public Task Deliver(ParameterMessage message)

@@ -14,6 +14,9 @@ public sealed record ClusterRunResult(SimulationResult Result, long LateMessages
 
     /// <summary>Rounds of a wall-clock replay cut at the end of the supply series.</summary>
     public int TruncatedRounds { get; init; }
+
+    /// <summary>Units that came back after failing rounds (their site was down): (round, unit, neighbours caught up from).</summary>
+    public IReadOnlyList<(int Round, int Unit, int Sources)> Rejoins { get; init; } = [];
 }
 
 /// <summary>
@@ -65,6 +68,7 @@ public static class ClusterDriver
             .Select(CountersOrNone)];
         return new ClusterRunResult(result, counters.Sum(c => c.Late), counters.Sum(c => c.Duplicate))
         {
+            Rejoins = [.. trainer?.Rejoins ?? []],
             EnergySources = meter?.Sources ?? [.. scenario.Sites.Select(s => new SiteEnergySource(s.Name, SiteEnergySource.Simulated,
                 "no wall-clock replay: the simulator's energy model of the scenario's workload", 0, 0))],
             TruncatedRounds = meter?.TruncatedRounds ?? 0,

@@ -12,10 +12,10 @@ internal static class InProcessCluster
     /// <summary>
     /// Starts the cluster; units checkpoint every <paramref name="checkpointEvery"/> rounds (default: the options' default)
     /// to files in <paramref name="checkpointDirectory"/>, by default a fresh temporary directory, so no test ever
-    /// restores another's checkpoint.
+    /// restores another's checkpoint; <paramref name="configure"/> adds to silo i's services before Verdant's.
     /// </summary>
     public static async Task<InProcessTestCluster> StartAsync(Scenario scenario, int silos = 3, TimeSpan? placementWait = null,
-        int? checkpointEvery = null, string? checkpointDirectory = null)
+        int? checkpointEvery = null, string? checkpointDirectory = null, Action<int, ISiloBuilder>? configure = null)
     {
         string directory = checkpointDirectory ?? Directory.CreateTempSubdirectory("verdant-cluster-test-").FullName;
         ClusterWorkload workload = ClusterScenarios.Workload(scenario);
@@ -24,6 +24,7 @@ internal static class InProcessCluster
         {
             int index = SiloIndex(options.SiloName);
             string[] sites = [.. scenario.Sites.Select(s => s.Name).Where((_, s) => s % silos == index)];
+            configure?.Invoke(index, silo);
             silo.AddVerdantCluster(workload, o =>
             {
                 o.Sites = sites;

@@ -9,6 +9,7 @@ using Verdant.Cli.Scenarios;
 using Verdant.Cluster.Checkpoints;
 using Verdant.Cluster.Contracts;
 using Verdant.Cluster.Hosting;
+using Verdant.Cluster.Metering;
 using Verdant.Cluster.Options;
 using Verdant.Core.Data;
 using Verdant.Core.Simulation;
@@ -32,13 +33,19 @@ internal static class ClusterRunCommand
         Description = "Start N silo processes on loopback (sites dealt round-robin) instead of joining a running cluster",
     });
 
+    private static readonly Option<double?> TimeScale = PositiveFinite(new Option<double?>("--time-scale")
+    {
+        Description = "Replay the scenario's series against the wall clock, X simulated seconds per wall second, and measure "
+            + "energy (RAPL, else busy time x hardware power); default: the simulator's modelled clock and energy",
+    });
+
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(90);
 
     public static Command Create(ConsoleUi ui, TimeProvider time)
     {
         var command = new Command("run", "Train a scenario on Orleans silos and write the run's files")
         {
-            ScenarioArgument, Local, CommonOptions.Out, CommonOptions.DataDir, ClusterSiloCommand.Membership,
+            ScenarioArgument, Local, TimeScale, CommonOptions.Out, CommonOptions.DataDir, ClusterSiloCommand.Membership,
             ClusterSiloCommand.Redis, ClusterSiloCommand.Primary, ClusterSiloCommand.Tls, ClusterSiloCommand.CheckpointEvery,
             ClusterSiloCommand.CheckpointDir,
         };
@@ -69,17 +76,24 @@ internal static class ClusterRunCommand
             using IHost client = Connect(membership, tls, time);
             var grains = client.Services.GetRequiredService<IClusterClient>();
             string run = $"run-{time.GetUtcNow().ToUnixTimeMilliseconds()}";
+            double? timeScale = parse.GetValue(TimeScale);
+            WallClockReplay? replay = timeScale is { } x ? new WallClockReplay(time, x) : null;
             ClusterRunResult result = ui.WithProgress($"{scenario.Name} / {scenario.PolicyName} (cluster)", scenario.Stop.MaxRounds,
-                progress => ClusterDriver.RunAsync(grains, workload, run, progress: progress).GetAwaiter().GetResult());
+                progress => ClusterDriver.RunAsync(grains, workload, run, progress: progress, replay: replay).GetAwaiter().GetResult());
             double wall = time.GetElapsedTime(started).TotalSeconds;
             RunFiles.Write(output, result.Result, new RunInfo(loaded.Source, wall, scenario.Stop.TargetAccuracy, silos.Count)
             {
                 GridIntensityLabels = [.. scenario.Sites.Select(s => s.Energy.GridIntensityLabel)],
                 Mode = "cluster",
+                TimeScale = timeScale,
+                EnergySources = result.EnergySources,
+                TruncatedRounds = result.TruncatedRounds,
             });
             ui.Output.Write(SummaryTable.Build(result.Result, wall, output));
             ui.Error(string.Create(CultureInfo.InvariantCulture,
                 $"cluster: {silos.Count} local silos, {result.LateMessages} late and {result.DuplicateMessages} duplicate parameter messages ignored, {result.Rejoins.Count} rejoins after a failure"));
+            ui.Error("cluster: compute energy " + string.Join(", ", result.EnergySources.Select(e => $"{e.Site} {e.Source}"))
+                + (result.EnergySources.FirstOrDefault(e => e.Reason is not null)?.Reason is { } why ? $" ({why})" : ""));
             ReportCheckpoints(ui, grains, workload, run);
             client.StopAsync().GetAwaiter().GetResult();
             if (silos.Count > 0)
@@ -172,6 +186,20 @@ internal static class ClusterRunCommand
                 Thread.Sleep(500);
             }
         }
+    }
+
+    // A token that is not a number already carries the parser's own error; the range check must not throw on it.
+    private static Option<double?> PositiveFinite(Option<double?> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && double.TryParse(result.Tokens[0].Value, NumberStyles.Float, CultureInfo.InvariantCulture,
+                out double value) && !(value > 0 && double.IsFinite(value)))
+            {
+                result.AddError($"{option.Name}: must be a positive number of simulated seconds per wall second");
+            }
+        });
+        return option;
     }
 
     private static void ReportCheckpoints(ConsoleUi ui, IClusterClient grains, ClusterWorkload workload, string run)

@@ -9,7 +9,7 @@ using Verdant.Core.Data;
 
 namespace Verdant.Cli.Commands;
 
-/// <summary>`verdant cluster silo --site NAME --scenario FILE [--port P] [--gateway-port G] [--membership localhost|redis] [--redis HOST:PORT]`.</summary>
+/// <summary>`verdant cluster silo --site NAME --scenario FILE [--port P] [--gateway-port G] [--membership localhost|redis] [--redis HOST:PORT] [--dashboard PORT]`.</summary>
 internal static class ClusterSiloCommand
 {
     public static readonly Option<string> Site = new("--site") { Description = "Site(s) this silo hosts, comma-separated", Required = true };
@@ -23,6 +23,11 @@ internal static class ClusterSiloCommand
     };
 
     public static readonly Option<string?> Redis = new("--redis") { Description = "Redis HOST:PORT of the membership table" };
+
+    public static readonly Option<int?> Dashboard = CommonOptions.Positive(new Option<int?>("--dashboard")
+    {
+        Description = "Serve the Orleans dashboard (live view of grains and silos) over plain HTTP on this port",
+    });
 
     public static readonly Option<string?> Tls = new("--tls") { Description = "Directory made by `verdant cluster cert`: mutual TLS with the cluster's authority" };
 
@@ -41,7 +46,7 @@ internal static class ClusterSiloCommand
         Membership.AcceptOnlyFromAmong("localhost", "redis");
         var command = new Command("silo", "Start one site's silo and serve until stopped")
         {
-            Site, Scenario, Port, GatewayPort, Primary, Membership, Redis, Tls, CommonOptions.DataDir, CheckpointEvery, CheckpointDir,
+            Site, Scenario, Port, GatewayPort, Primary, Membership, Redis, Tls, Dashboard, CommonOptions.DataDir, CheckpointEvery, CheckpointDir,
         };
         command.SetAction(parse => Execute(ui, parse));
         return command;
@@ -65,7 +70,7 @@ internal static class ClusterSiloCommand
         CheckpointStore? checkpoints = parse.GetValue(CheckpointDir) is { } directory ? CheckpointStore.InDirectory(directory) : null;
         int? every = parse.GetValue(CheckpointEvery);
         using IHost host = VerdantHosts.Silo(workload, sites, membership, port, parse.GetValue(GatewayPort) ?? port + 18889, tls,
-            checkpoints, o => o.CheckpointEveryRounds = every ?? o.CheckpointEveryRounds);
+            checkpoints, o => o.CheckpointEveryRounds = every ?? o.CheckpointEveryRounds, parse.GetValue(Dashboard));
         host.Run();
         return ExitCodes.Ok;
     });

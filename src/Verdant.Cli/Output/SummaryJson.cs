@@ -50,6 +50,11 @@ internal static class SummaryJson
             WriteJob(json, "trained_model", r.TrainedModel);
             WriteJob(json, "represented_job", r.RepresentedJob);
             json.WriteNumber("node_rounds", r.NodeRounds);
+            if (info.Mode == "cluster")
+            {
+                WriteRealMode(json, info);
+            }
+
             json.WriteEndObject();
         }
 
@@ -104,6 +109,30 @@ internal static class SummaryJson
 
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A cluster run's clock and meters: <c>time_scale</c> (null: the modelled clock), <c>energy_source</c> per site
+    /// (rapl, modelled, mixed or simulated) with the reason where RAPL was not used, and rounds cut at the series' end.
+    /// </summary>
+    private static void WriteRealMode(Utf8JsonWriter json, RunInfo info)
+    {
+        NullableNumber(json, "time_scale", info.TimeScale);
+        json.WriteStartObject("energy_source");
+        foreach (var site in info.EnergySources)
+        {
+            json.WriteString(site.Site, site.Source);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("energy_source_reasons");
+        foreach (var site in info.EnergySources.Where(s => s.Reason is not null))
+        {
+            json.WriteString(site.Site, site.Reason);
+        }
+
+        json.WriteEndObject();
+        json.WriteNumber("truncated_rounds", info.TruncatedRounds);
     }
 
     private static void WriteJob(Utf8JsonWriter json, string name, JobDescription? job)

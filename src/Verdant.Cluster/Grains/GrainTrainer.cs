@@ -28,6 +28,7 @@ internal sealed partial class GrainTrainer : IRoundTrainer
     private readonly double[] _squaredLosses;
     private readonly float[] _meanGradient;
     private readonly StackedMatrix _parameters;
+    private readonly TrainReply?[] _lastReplies;
     private int _round;
 
     public GrainTrainer(Func<int, INodeGrain> node, int nodeCount, int parameterCount, int batchSize, bool gradients, int firstRound)
@@ -39,6 +40,7 @@ internal sealed partial class GrainTrainer : IRoundTrainer
         _squaredLosses = new double[nodeCount];
         _meanGradient = new float[parameterCount];
         _parameters = new StackedMatrix(nodeCount, parameterCount);
+        _lastReplies = new TrainReply?[nodeCount];
         _lost = new bool[nodeCount];
         _round = firstRound;
     }
@@ -54,6 +56,9 @@ internal sealed partial class GrainTrainer : IRoundTrainer
     /// <summary>Units that failed to train or be reached in the last round.</summary>
     public IReadOnlyList<int> LastDropped { get; private set; } = [];
 
+    /// <summary>Each unit's reply in the last round (busy time, energy counters); null for units that did not train or answer.</summary>
+    public IReadOnlyList<TrainReply?> LastReplies => _lastReplies;
+
     public float RunRound(ReadOnlySpan<bool> active, MixingMatrix mixing)
     {
         ArgumentNullException.ThrowIfNull(mixing);
@@ -67,12 +72,18 @@ internal sealed partial class GrainTrainer : IRoundTrainer
         }
 
         int[] units = [.. list];
+        Array.Clear(_lastReplies);
         if (units.Length == 0)
         {
             return float.NaN;
         }
 
         TrainReply?[] replies = Train(units, mixing);
+        for (int a = 0; a < units.Length; a++)
+        {
+            _lastReplies[units[a]] = replies[a];
+        }
+
         bool[] survivors = Survivors(active.Length, units, replies);
         bool[] mask = active.ToArray();
         MixSurvivors(mixing, survivors, mask);

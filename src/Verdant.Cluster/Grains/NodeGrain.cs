@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Verdant.Cluster.Checkpoints;
 using Verdant.Cluster.Contracts;
 using Verdant.Cluster.Hosting;
+using Verdant.Cluster.Metering;
 using Verdant.Cluster.Options;
 using Verdant.Core.Consensus;
 using Verdant.Core.Models;
@@ -20,7 +21,8 @@ namespace Verdant.Cluster.Grains;
 /// </remarks>
 [SitePlacement]
 internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGrain> logger, IOptions<VerdantClusterOptions> options,
-    [PersistentState("checkpoint", CheckpointStore.StorageName)] IPersistentState<NodeCheckpoint> checkpoint) : Grain, INodeGrain
+    IEnergyCounter energy, [PersistentState("checkpoint", CheckpointStore.StorageName)] IPersistentState<NodeCheckpoint> checkpoint)
+    : Grain, INodeGrain
 {
     private readonly Dictionary<(int Round, int From), float[]> _inbox = [];
     private DecentralizedSgd _sgd = null!;
@@ -58,6 +60,7 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
     public Task<TrainReply> Train(RoundPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        EnergyReading? before = energy.TryRead(out string? unavailable);
         long started = Stopwatch.GetTimestamp();
         float loss;
         try
@@ -70,6 +73,7 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
         }
 
         double busyS = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        EnergyReading? after = before is null ? null : energy.TryRead(out unavailable);
         var message = new ParameterMessage(plan.Round, _unit, _sgd.Parameters.ReadRow(0).ToArray());
         foreach (int j in plan.Neighbours)
         {
@@ -78,7 +82,10 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
 
         float[]? gradient = plan.ReturnGradient ? _sgd.Gradients.ReadRow(0).ToArray() : null;
         return Task.FromResult(new TrainReply(plan.Round, loss, _sgd.GradientNormsSquared[0], gradient, busyS,
-            _sgd.NodeSquaredLosses[0], _sgd.NodeWithinTraces[0]));
+            _sgd.NodeSquaredLosses[0], _sgd.NodeWithinTraces[0])
+        {
+            EnergyBefore = after is null ? null : before, EnergyAfter = after, EnergyUnavailable = unavailable,
+        });
     }
 
     public Task<int[]> Mix(MixPlan plan)

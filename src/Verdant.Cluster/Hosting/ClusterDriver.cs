@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Verdant.Cluster.Contracts;
 using Verdant.Cluster.Grains;
+using Verdant.Cluster.Metering;
 using Verdant.Core.Simulation;
 
 namespace Verdant.Cluster.Hosting;
@@ -8,6 +9,12 @@ namespace Verdant.Cluster.Hosting;
 /// <summary>A finished cluster run: the Core result and the parameter messages the units ignored.</summary>
 public sealed record ClusterRunResult(SimulationResult Result, long LateMessages, long DuplicateMessages)
 {
+    /// <summary>Where each site's compute energy came from, in site order.</summary>
+    public IReadOnlyList<SiteEnergySource> EnergySources { get; init; } = [];
+
+    /// <summary>Rounds of a wall-clock replay cut at the end of the supply series.</summary>
+    public int TruncatedRounds { get; init; }
+
     /// <summary>Units that came back after failing rounds (their site was down): (round, unit, neighbours caught up from).</summary>
     public IReadOnlyList<(int Round, int Unit, int Sources)> Rejoins { get; init; } = [];
 }
@@ -28,31 +35,44 @@ public static class ClusterDriver
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(2);
 
-    /// <summary>Runs <paramref name="workload"/>'s scenario as run <paramref name="run"/> on the cluster behind <paramref name="grains"/>.</summary>
+    /// <summary>
+    /// Runs <paramref name="workload"/>'s scenario as run <paramref name="run"/> on the cluster behind <paramref name="grains"/>,
+    /// on the simulator's modelled clock, or, with <paramref name="replay"/>, on the wall clock with measured energy.
+    /// </summary>
     /// <exception cref="Core.Consensus.DivergenceException">Training blew up; the message names the round and unit.</exception>
     public static Task<ClusterRunResult> RunAsync(IGrainFactory grains, ClusterWorkload workload, string run,
-        bool gradientStatistics = true, IProgress<RoundProgress>? progress = null, CancellationToken cancellationToken = default)
+        bool gradientStatistics = true, IProgress<RoundProgress>? progress = null, WallClockReplay? replay = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(workload);
-        return Task.Factory.StartNew(() => Run(grains, workload, run, gradientStatistics, progress, cancellationToken),
+        return Task.Factory.StartNew(() => Run(grains, workload, run, gradientStatistics, progress, replay, cancellationToken),
             cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     private static ClusterRunResult Run(IGrainFactory grains, ClusterWorkload workload, string run, bool gradientStatistics,
-        IProgress<RoundProgress>? progress, CancellationToken cancellationToken)
+        IProgress<RoundProgress>? progress, WallClockReplay? replay, CancellationToken cancellationToken)
     {
         Scenario scenario = workload.Scenario;
         INodeGrain Node(int unit) => grains.GetGrain<INodeGrain>(NodeKey.Format(run, unit, workload.SiteOfUnit[unit]));
         WaitForUnits(Node, scenario.UnitCount, cancellationToken);
         GrainTrainer? trainer = null;
+        ReplayClock? clock = replay is null ? null : new ReplayClock(replay.Wall, scenario.StartUtc, replay.TimeScale);
+        WallClockMeter? meter = clock is null ? null : new WallClockMeter(clock, scenario, () => trainer!.LastReplies);
         using var simulation = new Simulation(scenario, workload.Train, workload.Test, workload.Gemm, workers: 1,
             trainerFactory: _ => trainer = new GrainTrainer(Node, scenario.UnitCount, scenario.Model.ParameterCount,
-                scenario.Training.BatchSize, gradientStatistics, firstRound: 0));
+                scenario.Training.BatchSize, gradientStatistics, firstRound: 0)) { Meter = meter };
+        clock?.Restart();
         SimulationResult result = simulation.Run(progress, cancellationToken);
         NodeCounters[] counters = [.. Enumerable.Range(0, scenario.UnitCount).Select(i => Node(i).GetCounters())
             .Select(CountersOrNone)];
-        return new ClusterRunResult(result, counters.Sum(c => c.Late), counters.Sum(c => c.Duplicate)) { Rejoins = [.. trainer?.Rejoins ?? []] };
+        return new ClusterRunResult(result, counters.Sum(c => c.Late), counters.Sum(c => c.Duplicate))
+        {
+            Rejoins = [.. trainer?.Rejoins ?? []],
+            EnergySources = meter?.Sources ?? [.. scenario.Sites.Select(s => new SiteEnergySource(s.Name, SiteEnergySource.Simulated,
+                "no wall-clock replay: the simulator's energy model of the scenario's workload", 0, 0))],
+            TruncatedRounds = meter?.TruncatedRounds ?? 0,
+        };
     }
 
     // A unit whose site is gone has no counters to report.

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.MembershipService.SiloMetadata;
+using Verdant.Cluster.Metering;
 using Verdant.Cluster.Options;
 
 namespace Verdant.Cluster.Hosting;
@@ -22,6 +23,7 @@ public static class VerdantClusterExtensions
         configure(options);
         builder.Services.AddSingleton(workload);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<IEnergyCounter>(s => PowercapCounter.ForThisMachine(s.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<IValidateOptions<VerdantClusterOptions>, VerdantClusterOptionsValidator>();
         builder.Services.AddOptions<VerdantClusterOptions>().Configure(o =>
         {

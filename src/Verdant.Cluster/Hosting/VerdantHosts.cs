@@ -13,13 +13,14 @@ public static class VerdantHosts
     /// A silo for <paramref name="sites"/> listening on <paramref name="siloPort"/> (peers) and <paramref name="gatewayPort"/>
     /// (clients). Units checkpoint to <paramref name="checkpoints"/>, by default Redis with Redis membership and files
     /// under <see cref="CheckpointStore.DefaultDirectory"/> otherwise; <paramref name="configure"/> adjusts the options.
+    /// The Orleans dashboard is served on <paramref name="dashboardPort"/> when given.
     /// </summary>
     public static IHost Silo(ClusterWorkload workload, IReadOnlyList<string> sites, ClusterMembership membership,
         int siloPort, int gatewayPort, ClusterTls? tls = null, CheckpointStore? checkpoints = null,
-        Action<VerdantClusterOptions>? configure = null)
+        Action<VerdantClusterOptions>? configure = null, int? dashboardPort = null)
     {
         ArgumentNullException.ThrowIfNull(membership);
-        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
+        IHostApplicationBuilder builder = dashboardPort is { } web ? SiloDashboard.CreateBuilder(web) : Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
@@ -50,8 +51,14 @@ public static class VerdantHosts
             {
                 silo.UseTls(tls.Certificate, o => Require(o, tls));
             }
+
+            if (dashboardPort is not null)
+            {
+                SiloDashboard.AddTo(silo);
+            }
         });
-        return builder.Build();
+        return builder is Microsoft.AspNetCore.Builder.WebApplicationBuilder withDashboard
+            ? SiloDashboard.Build(withDashboard) : ((HostApplicationBuilder)builder).Build();
     }
 
     /// <summary>A client of the cluster described by <paramref name="membership"/>.</summary>

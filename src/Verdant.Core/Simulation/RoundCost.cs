@@ -93,6 +93,18 @@ public sealed class RoundCost
         OnTimeCount = made;
     }
 
+    /// <summary>
+    /// Replaces the last round's duration and per-site compute and idle energy with measured ones (real mode); network
+    /// energy and bytes stay as computed, since no meter sees the routers.
+    /// </summary>
+    public void ReplaceMeasured(double durationS, ReadOnlySpan<double> siteComputeKwh, ReadOnlySpan<double> siteIdleKwh)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(durationS);
+        siteComputeKwh.CopyTo(SiteComputeKwh);
+        siteIdleKwh.CopyTo(SiteIdleKwh);
+        DurationS = durationS;
+    }
+
     // A unit's copies leave at the link bandwidth, unless its site's egress cap, shared by all the site's outgoing copies
     // this round, is the tighter limit.
     private double Finishes(ReadOnlySpan<bool> active, Graph graph, ReadOnlySpan<double> computeS, ReadOnlySpan<double> startDelayS)

@@ -33,6 +33,7 @@ public sealed partial class Simulation
         }
 
         DateTimeOffset start = _now;
+        Meter?.AfterRound(start, _cost, _training);
         RoundEnergy energy = _accounts.ChargeRound(start, _cost, _active, _training);
         _now += TimeSpan.FromSeconds(_cost.DurationS);
         _bytes += _cost.BytesSent;

@@ -14,7 +14,8 @@ namespace Verdant.Core.Simulation;
 /// </summary>
 public sealed partial class Simulation : IDisposable
 {
-    private const int ForecastMarginHours = 48;
+    /// <summary>Hours of supply series built past the deadline (forecasts look ahead; a last round may run over).</summary>
+    public const int ForecastMarginHours = 48;
 
     private readonly Scenario _scenario;
     private readonly EvaluationTracker _evaluation;
@@ -109,6 +110,11 @@ public sealed partial class Simulation : IDisposable
     /// <summary>The supplies built for this run (hourly renewable, load and grid series per site).</summary>
     public IReadOnlyList<SiteSupply> Supplies => _supplies;
 
+    /// <summary>
+    /// Measured time and energy (cluster mode with a wall-clock replay); null: the modelled clock and energy.
+    /// </summary>
+    public IRoundMeter? Meter { get; init; }
+
     /// <summary>The trainer, for inspection in tests.</summary>
     public IRoundTrainer Trainer => _sgd;
 
@@ -144,6 +150,7 @@ public sealed partial class Simulation : IDisposable
             if (_decisions[^1].ActiveUnits == 0 || !ChooseTrainingUnits())
             {
                 _accounts.ChargeIdleBetweenRounds(_now, (nextDecision - _now).TotalSeconds, _active);
+                Meter?.WaitUntil(nextDecision, cancellationToken);
                 _now = nextDecision;
                 continue;
             }

@@ -32,6 +32,18 @@ public class ClusterCommandTests
         Assert.Equal("verdant: --local: must be a positive whole number\n", err);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-2")]
+    [InlineData("NaN")]
+    public void Run_TimeScaleNotPositive_ExitsTwoNamingOption(string scale)
+    {
+        (int code, _, string err) = ProgramTests.Invoke("cluster", "run", "--time-scale", scale);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("verdant: --time-scale: must be a positive number of simulated seconds per wall second\n", err);
+    }
+
     [Fact]
     public void Run_NegativeCheckpointInterval_ExitsTwoNamingOption()
     {

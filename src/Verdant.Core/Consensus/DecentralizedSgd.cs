@@ -167,11 +167,11 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
 
         _nextItem = -1;
         _pool.Run(_localStepsBody);
-        LastGradientStatistics = MeasureGradients();
         _mixing = mixing;
         _nextItem = -1;
         _pool.Run(_mixBody);
         _mixing = null;
+        LastGradientStatistics = MeasureGradients();
         float sum = 0;
         for (int a = 0; a < _activeCount; a++)
         {
@@ -202,7 +202,8 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
         {
             _samplers[node].Next(batch);
             bool last = step == Options.LocalSteps - 1;
-            float loss = last && halfGradient.Length == g.Length && batch.Length >= 2
+            bool halves = last && halfGradient.Length == g.Length && batch.Length >= 2;
+            float loss = halves
                 ? HalfBatchLossAndGradient(node, x, batch, g, halfGradient, workspace)
                 : _network.LossAndGradient(x, _train, batch, g, workspace);
             if (!float.IsFinite(loss))
@@ -210,7 +211,9 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
                 throw new DivergenceException(round, node, $"loss is {loss}");
             }
 
-            (float normSquared, float sum) = Apply(x, m, g, eta, last);
+            // With halves, g holds the first half's gradient and halfGradient the second's; Apply merges them chunk by chunk.
+            HalfMerge merge = halves ? new HalfMerge(halfGradient, batch.Length / 2, batch.Length) : default;
+            (float normSquared, float sum) = Apply(x, m, g, merge, eta, last);
             if (last)
             {
                 _gradientNormsSquared[node] = normSquared;
@@ -229,8 +232,9 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
     }
 
     /// <summary>
-    /// The batch gradient as the size-weighted mean of its two halves' gradients, both at <paramref name="x"/>; records the
-    /// node's tr(Sigma) from their distance.
+    /// The two halves' gradients, both at <paramref name="x"/>, into <paramref name="g"/> and <paramref name="half"/>;
+    /// records the node's tr(Sigma) from their distance. Their size-weighted mean (the batch gradient) is formed by
+    /// <see cref="Apply"/> while it walks the arrays anyway.
     /// </summary>
     private float HalfBatchLossAndGradient(int node, ReadOnlySpan<float> x, ReadOnlySpan<int> batch, Span<float> g,
         Span<float> half, ModelWorkspace workspace)
@@ -242,8 +246,6 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
         workspace.LastMeanSquaredLoss = ((first * squaredA) + (second * workspace.LastMeanSquaredLoss)) / batch.Length;
         float distance = TensorPrimitives.Distance<float>(g, half);
         _withinTrace[node] = GradientStatistics.HalfBatchTrace((double)distance * distance, first, second);
-        TensorPrimitives.Multiply(g, (float)first / batch.Length, g);
-        TensorPrimitives.MultiplyAdd(half, (float)second / batch.Length, g, g);
         return ((first * lossA) + (second * lossB)) / batch.Length;
     }
 

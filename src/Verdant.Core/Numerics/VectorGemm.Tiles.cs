@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 
 namespace Verdant.Core.Numerics;
 
-// Generated-style register tiles: one accumulator per (row, vector) so the JIT keeps them all in registers. Each
+// Register tiles, unrolled by hand: one accumulator local per (row, vector) so the JIT keeps them all in registers. Each
 // computes C[R rows, V vectors] = alpha * sum_p a(row, p) b[p, cols] + beta * C, accumulating p = 0 .. k-1 with one
 // fused multiply-add per term, so every element's result is the same whatever tile, vector width or tail computes it.
 public sealed partial class VectorGemm

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Verdant.Core.Numerics;
 
 namespace Verdant.Core.Consensus;
 
@@ -71,15 +72,22 @@ public sealed partial class DecentralizedSgd
     {
         float decay = Options.WeightDecay, mu = Options.Momentum;
         float norm = 0, sum = 0;
+        bool stream = !merge.Half.IsEmpty && !merge.FirstHalf.Overlaps(g);
+        Span<float> merged = stream ? stackalloc float[UpdateChunk] : default;
         for (int start = 0; start < x.Length; start += UpdateChunk)
         {
             int length = Math.Min(UpdateChunk, x.Length - start);
             Span<float> xc = x.Slice(start, length), mc = m.Slice(start, length);
-            Span<float> gc = g.Slice(start, length);
+            Span<float> gc = stream ? merged[..length] : g.Slice(start, length);
             if (!merge.Half.IsEmpty)
             {
-                TensorPrimitives.Multiply(gc, (float)merge.First / merge.Total, gc);
+                TensorPrimitives.Multiply(merge.FirstHalf.Slice(start, length), (float)merge.First / merge.Total, gc);
                 TensorPrimitives.MultiplyAdd(merge.Half.Slice(start, length), (float)(merge.Total - merge.First) / merge.Total, gc, gc);
+            }
+
+            if (stream)
+            {
+                StreamingStores.Copy(gc, g.Slice(start, length));
             }
 
             if (measure)
@@ -115,12 +123,19 @@ public sealed partial class DecentralizedSgd
             }
         }
 
+        if (stream)
+        {
+            StreamingStores.Fence();
+        }
+
         return (norm, sum);
     }
 
-    /// <summary>The second half's gradient and the halves' sizes, for <see cref="Apply"/>; default when there are no halves.</summary>
-    private readonly ref struct HalfMerge(ReadOnlySpan<float> half, int first, int total)
+    /// <summary>The halves' gradients and sizes, for <see cref="Apply"/>; default when there are no halves.</summary>
+    private readonly ref struct HalfMerge(ReadOnlySpan<float> firstHalf, ReadOnlySpan<float> half, int first, int total)
     {
+        public ReadOnlySpan<float> FirstHalf { get; } = firstHalf;
+
         public ReadOnlySpan<float> Half { get; } = half;
 
         public int First { get; } = first;

@@ -8,7 +8,8 @@ public sealed partial class DecentralizedSgd
         while ((item = Interlocked.Increment(ref _nextItem)) < _activeCount)
         {
             int node = _activeList[item];
-            _losses[node] = LocalSteps(node, _round, _workspaces[worker], _batches[worker], _halfGradients[worker]);
+            _losses[node] = LocalSteps(node, _round, _workspaces[worker], _batches[worker], _halfGradients[worker],
+                _firstHalves[worker]);
         }
     }
 

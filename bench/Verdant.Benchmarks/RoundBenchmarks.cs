@@ -31,7 +31,7 @@ public class RoundBenchmarks
         ModelSpec spec = Model == "mlp" ? ModelSpec.Mlp(784, [256, 128], 10) : ModelSpec.LogisticRegression(784, 10);
         Dataset data = SyntheticLogistic.Create(8192, 784, 10, new Random(11)).Data;
         int[][] shards = Partitioner.Partition(data.Labels, 10, Nodes, new PartitionSpec(PartitionKind.Iid), new Random(2));
-        _sgd = new DecentralizedSgd(new Network(spec, OpenBlasGemm.Create(1)), data, shards,
+        _sgd = new DecentralizedSgd(new Network(spec, new VectorGemm(OpenBlasGemm.Create(1))), data, shards,
             new SgdOptions(0.001f, 32, 1, momentum: 0.9f), 3, Environment.ProcessorCount);
         _mixing = new MixingMatrix(Topology.Build(new TopologySpec(TopologyKind.Torus), Nodes, null, new Random(6)));
         _active = Enumerable.Repeat(true, Nodes).ToArray();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Verdant.Cli.Commands;
 using Verdant.Cli.Scenarios;
 using Verdant.Core.Data;
 using Verdant.Core.Models;
@@ -80,7 +81,7 @@ internal sealed class SimulationBench(int workers, Action<string> progress)
         Dataset test = SyntheticLogistic.Create(10_000, 784, 10, new Random(12)).Data;
         Scenario scenario = ScenarioLoader.Load(new StringReader(Yaml(model, units, rounds)), $"bench-{model}-{units}").Scenario;
         long setupStart = Stopwatch.GetTimestamp();
-        using var simulation = new Simulation(scenario, train, test, OpenBlasGemm.Create(threads: 1), workers);
+        using var simulation = new Simulation(scenario, train, test, RunSetup.CreateGemm(), workers);
         double setup = Stopwatch.GetElapsedTime(setupStart).TotalSeconds;
         long runStart = Stopwatch.GetTimestamp();
         // Progress every 10 rounds: the 100,000-unit case runs for minutes even on an idle machine.

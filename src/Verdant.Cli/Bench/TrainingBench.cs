@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Verdant.Cli.Commands;
 using Verdant.Core.Consensus;
 using Verdant.Core.Data;
 using Verdant.Core.Models;
@@ -30,7 +31,7 @@ internal sealed class TrainingBench(int workers, double minSeconds)
     public BenchCase Run(string model, int nodes, Dataset data, double sgemmGflops, double streamGbs, int extraRounds = 0)
     {
         ModelSpec spec = Spec(model);
-        var network = new Network(spec, OpenBlasGemm.Create(1));
+        var network = new Network(spec, RunSetup.CreateGemm());
         int[][] shards = Partitioner.Partition(data.Labels, Classes, nodes, new PartitionSpec(PartitionKind.Iid), new Random(2));
         long heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         using var sgd = new DecentralizedSgd(network, data, shards, new SgdOptions(0.001f, BatchSize, 1, momentum: 0.9f), 3, workers);

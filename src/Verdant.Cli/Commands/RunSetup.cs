@@ -76,7 +76,7 @@ internal static class RunSetup
         return (train, test);
     }
 
-    public static IGemm CreateGemm() => OpenBlasGemm.Create(threads: 1);
+    public static IGemm CreateGemm() => new VectorGemm(wide: OpenBlasGemm.Create(threads: 1));
 
     public static int DefaultWorkers => Math.Max(1, Environment.ProcessorCount);
 }

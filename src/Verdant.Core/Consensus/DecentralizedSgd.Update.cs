@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Verdant.Core.Numerics;
 
 namespace Verdant.Core.Consensus;
 
@@ -27,19 +28,31 @@ public sealed partial class DecentralizedSgd
         Momentum.Row(node).Clear();
     }
 
+    // Columns [from, to) of the mean of the active nodes' gradients, summed in active-list order as a whole-row pass
+    // would: element-wise, so column blocks on different workers give the same bits as one pass on one thread.
+    private void MeanGradientColumns(int from, int to)
+    {
+        Span<float> mean = _meanGradient.AsSpan(from, to - from);
+        mean.Clear();
+        for (int a = 0; a < _activeCount; a++)
+        {
+            TensorPrimitives.Add(mean, Gradients.ReadRow(_activeList[a])[from..to], mean);
+        }
+
+        TensorPrimitives.Multiply(mean, 1f / _activeCount, mean);
+    }
+
+    // After the mixing run, which has filled _meanGradient block by block (MeanGradientColumns).
     private GradientStatistics MeasureGradients()
     {
-        Array.Clear(_meanGradient);
         double meanSquared = 0, within = 0;
         for (int a = 0; a < _activeCount; a++)
         {
             int node = _activeList[a];
-            TensorPrimitives.Add(_meanGradient, Gradients.ReadRow(node), _meanGradient);
             meanSquared += _gradientNormsSquared[node];
             within += _withinTrace[node];
         }
 
-        TensorPrimitives.Multiply(_meanGradient, 1f / _activeCount, _meanGradient);
         return new GradientStatistics(_activeCount, Options.BatchSize, meanSquared / _activeCount,
             TensorPrimitives.Dot(_meanGradient, _meanGradient))
         {
@@ -53,15 +66,30 @@ public sealed partial class DecentralizedSgd
 
     // g is left as the pure loss gradient (weight decay folded into the update) so that the gradient-noise statistics
     // see what the data says, not the regularizer. Returns |g|^2 (when asked) and sum(x) for the finiteness check.
-    private (float NormSquared, float Sum) Apply(Span<float> x, Span<float> m, ReadOnlySpan<float> g, float eta, bool measure)
+    // With a merge, g first becomes (first / total) g + (second / total) half, chunk by chunk: the same element-wise
+    // operations as two whole-array passes, so the same bits, with g and half read once instead of three times.
+    private (float NormSquared, float Sum) Apply(Span<float> x, Span<float> m, Span<float> g, HalfMerge merge, float eta, bool measure)
     {
         float decay = Options.WeightDecay, mu = Options.Momentum;
         float norm = 0, sum = 0;
+        bool stream = !merge.Half.IsEmpty && !merge.FirstHalf.Overlaps(g);
+        Span<float> merged = stream ? stackalloc float[UpdateChunk] : default;
         for (int start = 0; start < x.Length; start += UpdateChunk)
         {
             int length = Math.Min(UpdateChunk, x.Length - start);
             Span<float> xc = x.Slice(start, length), mc = m.Slice(start, length);
-            ReadOnlySpan<float> gc = g.Slice(start, length);
+            Span<float> gc = stream ? merged[..length] : g.Slice(start, length);
+            if (!merge.Half.IsEmpty)
+            {
+                TensorPrimitives.Multiply(merge.FirstHalf.Slice(start, length), (float)merge.First / merge.Total, gc);
+                TensorPrimitives.MultiplyAdd(merge.Half.Slice(start, length), (float)(merge.Total - merge.First) / merge.Total, gc, gc);
+            }
+
+            if (stream)
+            {
+                StreamingStores.Copy(gc, g.Slice(start, length));
+            }
+
             if (measure)
             {
                 norm += TensorPrimitives.Dot(gc, gc);
@@ -95,6 +123,23 @@ public sealed partial class DecentralizedSgd
             }
         }
 
+        if (stream)
+        {
+            StreamingStores.Fence();
+        }
+
         return (norm, sum);
+    }
+
+    /// <summary>The halves' gradients and sizes, for <see cref="Apply"/>; default when there are no halves.</summary>
+    private readonly ref struct HalfMerge(ReadOnlySpan<float> firstHalf, ReadOnlySpan<float> half, int first, int total)
+    {
+        public ReadOnlySpan<float> FirstHalf { get; } = firstHalf;
+
+        public ReadOnlySpan<float> Half { get; } = half;
+
+        public int First { get; } = first;
+
+        public int Total { get; } = total;
     }
 }

@@ -8,13 +8,15 @@ public sealed partial class DecentralizedSgd
         while ((item = Interlocked.Increment(ref _nextItem)) < _activeCount)
         {
             int node = _activeList[item];
-            _losses[node] = LocalSteps(node, _round, _workspaces[worker], _batches[worker], _halfGradients[worker]);
+            _losses[node] = LocalSteps(node, _round, _workspaces[worker], _batches[worker], _halfGradients[worker],
+                _firstHalves[worker]);
         }
     }
 
     private void RunMix(int worker)
     {
-        // Column blocks mix independently, so workers claim them with no barrier and no commit copy (docs/performance.md).
+        // Column blocks mix independently, so workers claim them with no barrier and no commit copy (docs/performance.md);
+        // the gradients' mean is column-separable too and rides along, instead of one serial pass on the calling thread.
         int cols = Parameters.Cols;
         int width = MixBlockColumns;
         int blocks = (cols + width - 1) / width;
@@ -22,7 +24,9 @@ public sealed partial class DecentralizedSgd
         while ((item = Interlocked.Increment(ref _nextItem)) < blocks)
         {
             int from = item * width;
-            Gossip.MixColumns(_mixing!, Parameters, _activeMask, from, Math.Min(cols, from + width), _mixBuffers[worker]);
+            int to = Math.Min(cols, from + width);
+            Gossip.MixColumns(_mixing!, Parameters, _activeMask, from, to, _mixBuffers[worker]);
+            MeanGradientColumns(from, to);
         }
     }
 }

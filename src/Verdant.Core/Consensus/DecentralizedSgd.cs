@@ -32,6 +32,7 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
     private readonly double[] _withinTrace;
     private readonly double[] _squaredLosses;
     private readonly float[][] _halfGradients;
+    private readonly float[][] _firstHalves;
     private readonly int[] _activeList;
     private readonly float[] _meanGradient;
     private readonly WorkerPool _pool;
@@ -81,12 +82,14 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
         _batches = new int[_pool.WorkerCount][];
         _mixBuffers = new float[_pool.WorkerCount][];
         _halfGradients = new float[_pool.WorkerCount][];
+        _firstHalves = new float[_pool.WorkerCount][];
         for (int w = 0; w < _pool.WorkerCount; w++)
         {
             _workspaces[w] = new ModelWorkspace(network.Spec, options.BatchSize);
             _batches[w] = new int[options.BatchSize];
             _mixBuffers[w] = new float[n * Math.Min(p, MixBlockColumns)];
             _halfGradients[w] = new float[p];
+            _firstHalves[w] = new float[p];
         }
 
         _losses = new float[n];
@@ -167,11 +170,11 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
 
         _nextItem = -1;
         _pool.Run(_localStepsBody);
-        LastGradientStatistics = MeasureGradients();
         _mixing = mixing;
         _nextItem = -1;
         _pool.Run(_mixBody);
         _mixing = null;
+        LastGradientStatistics = MeasureGradients();
         float sum = 0;
         for (int a = 0; a < _activeCount; a++)
         {
@@ -189,7 +192,13 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
     /// parameters, which gives the sampling noise at a common point (<see cref="GradientStatistics.WithinTrace"/>) and
     /// the same full-batch gradient.
     /// </summary>
-    public float LocalSteps(int node, int round, ModelWorkspace workspace, Span<int> batch, Span<float> halfGradient = default)
+    public float LocalSteps(int node, int round, ModelWorkspace workspace, Span<int> batch, Span<float> halfGradient = default) =>
+        LocalSteps(node, round, workspace, batch, halfGradient, default);
+
+    // With a firstHalf buffer (P floats) the first half's gradient goes there rather than into the node's row of g, so
+    // that row is written once, by Apply, with streaming stores (no read of the stale row from memory).
+    private float LocalSteps(int node, int round, ModelWorkspace workspace, Span<int> batch, Span<float> halfGradient,
+        Span<float> firstHalf)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         Span<float> x = Parameters.Row(node);
@@ -202,15 +211,19 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
         {
             _samplers[node].Next(batch);
             bool last = step == Options.LocalSteps - 1;
-            float loss = last && halfGradient.Length == g.Length && batch.Length >= 2
-                ? HalfBatchLossAndGradient(node, x, batch, g, halfGradient, workspace)
+            bool halves = last && halfGradient.Length == g.Length && batch.Length >= 2;
+            Span<float> first = firstHalf.Length == g.Length ? firstHalf : g;
+            float loss = halves
+                ? HalfBatchLossAndGradient(node, x, batch, first, halfGradient, workspace)
                 : _network.LossAndGradient(x, _train, batch, g, workspace);
             if (!float.IsFinite(loss))
             {
                 throw new DivergenceException(round, node, $"loss is {loss}");
             }
 
-            (float normSquared, float sum) = Apply(x, m, g, eta, last);
+            // With halves, g holds the first half's gradient and halfGradient the second's; Apply merges them chunk by chunk.
+            HalfMerge merge = halves ? new HalfMerge(first, halfGradient, batch.Length / 2, batch.Length) : default;
+            (float normSquared, float sum) = Apply(x, m, g, merge, eta, last);
             if (last)
             {
                 _gradientNormsSquared[node] = normSquared;
@@ -229,8 +242,9 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
     }
 
     /// <summary>
-    /// The batch gradient as the size-weighted mean of its two halves' gradients, both at <paramref name="x"/>; records the
-    /// node's tr(Sigma) from their distance.
+    /// The two halves' gradients, both at <paramref name="x"/>, into <paramref name="g"/> and <paramref name="half"/>;
+    /// records the node's tr(Sigma) from their distance. Their size-weighted mean (the batch gradient) is formed by
+    /// <see cref="Apply"/> while it walks the arrays anyway.
     /// </summary>
     private float HalfBatchLossAndGradient(int node, ReadOnlySpan<float> x, ReadOnlySpan<int> batch, Span<float> g,
         Span<float> half, ModelWorkspace workspace)
@@ -242,8 +256,6 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
         workspace.LastMeanSquaredLoss = ((first * squaredA) + (second * workspace.LastMeanSquaredLoss)) / batch.Length;
         float distance = TensorPrimitives.Distance<float>(g, half);
         _withinTrace[node] = GradientStatistics.HalfBatchTrace((double)distance * distance, first, second);
-        TensorPrimitives.Multiply(g, (float)first / batch.Length, g);
-        TensorPrimitives.MultiplyAdd(half, (float)second / batch.Length, g, g);
         return ((first * lossA) + (second * lossB)) / batch.Length;
     }
 

@@ -8,11 +8,14 @@ namespace Verdant.Core.Tests.Consensus;
 [Collection(SerialAllocationTests.Name)]
 public class DecentralizedSgdAllocationTests
 {
-    [Fact]
-    public void RunRound_SteadyState_AllocatesNothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void RunRound_SteadyState_AllocatesNothing(bool vectorGemm)
     {
         (Dataset data, _) = SyntheticLogistic.Create(512, 32, 10, new Random(1));
-        var network = new Network(ModelSpec.Mlp(32, [16], 10), OpenBlasGemm.Create(1));
+        IGemm gemm = vectorGemm ? new VectorGemm(OpenBlasGemm.Create(1)) : OpenBlasGemm.Create(1);
+        var network = new Network(ModelSpec.Mlp(32, [16], 10), gemm);
         int[][] shards = Partitioner.Partition(data.Labels, 10, 16, new PartitionSpec(PartitionKind.Iid), new Random(2));
         using var sgd = new DecentralizedSgd(network, data, shards, new SgdOptions(0.05f, 8, 2, momentum: 0.9f), 3, workers: 2);
         var mixing = new MixingMatrix(Topology.Build(new TopologySpec(TopologyKind.Exponential), 16, null, new Random(6)));

@@ -36,6 +36,32 @@ public class DecentralizedSgdTests
     }
 
     [Fact]
+    public void RunRound_StreamedHalfBatchMerge_SameBitsAsTheSingleRowStep()
+    {
+        // The stacked trainer forms the first half's gradient in a worker buffer and streams the merged gradient into
+        // its row; ForNode's public LocalSteps merges in place. Gradient and momentum rows (which mixing leaves alone)
+        // must agree bit for bit, and so must the within-node trace.
+        (Dataset data, _) = SyntheticLogistic.Create(400, 20, 4, new Random(8));
+        var network = new Network(ModelSpec.Mlp(20, [24], 4), new VectorGemm());
+        int[][] shards = Partitioner.Partition(data.Labels, 4, 5, new PartitionSpec(PartitionKind.Iid), new Random(9));
+        var options = new SgdOptions(0.1f, 10, 1, momentum: 0.9f, weightDecay: WeightDecay);
+        using var stacked = new DecentralizedSgd(network, data, shards, options, seed: 4, workers: 2);
+        var mixing = new MixingMatrix(Topology.Build(new TopologySpec(TopologyKind.Ring), 5, null, new Random(6)));
+        bool[] active = Enumerable.Repeat(true, 5).ToArray();
+        mixing.Rebuild(active);
+        stacked.RunRound(active, mixing);
+        const int Node = 3;
+        using var single = DecentralizedSgd.ForNode(network, data, shards[Node], options, seed: 4, node: Node);
+        int p = network.Spec.ParameterCount;
+
+        single.LocalSteps(0, 0, new ModelWorkspace(network.Spec, 10), new int[10], new float[p]);
+
+        Assert.Equal(single.Gradients.ReadRow(0).ToArray(), stacked.Gradients.ReadRow(Node).ToArray());
+        Assert.Equal(single.Momentum.ReadRow(0).ToArray(), stacked.Momentum.ReadRow(Node).ToArray());
+        Assert.Equal(single.NodeWithinTraces[0], stacked.NodeWithinTraces[Node]);
+    }
+
+    [Fact]
     public void RunRound_InactiveNodes_KeepParametersAndMomentumUntouched()
     {
         (Dataset data, _) = SyntheticLogistic.Create(200, 4, 2, new Random(1));

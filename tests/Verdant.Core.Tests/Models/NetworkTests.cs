@@ -6,15 +6,18 @@ namespace Verdant.Core.Tests.Models;
 
 public sealed class NetworkTests
 {
-    public static TheoryData<int[]> GradientModels => new() { Array.Empty<int>(), new[] { 4, 3 } };
+    public static TheoryData<int[], bool> GradientModels => new()
+    {
+        { Array.Empty<int>(), false }, { new[] { 4, 3 }, false }, { Array.Empty<int>(), true }, { new[] { 4, 3 }, true },
+    };
 
     [Theory]
     [MemberData(nameof(GradientModels))]
-    public void LossAndGradient_SmallModel_MatchesCentralDifferences(int[] hidden)
+    public void LossAndGradient_SmallModel_MatchesCentralDifferences(int[] hidden, bool vectorGemm)
     {
         const float Eps = 1e-3f;
         ModelSpec spec = hidden.Length == 0 ? ModelSpec.LogisticRegression(5, 3) : ModelSpec.Mlp(5, hidden, 3);
-        var network = new Network(spec, new ManagedGemm());
+        var network = new Network(spec, vectorGemm ? new VectorGemm() : new ManagedGemm());
         Dataset data = SyntheticLogistic.Create(16, 5, 3, new Random(4)).Data;
         float[] parameters = Initialized(network, seed: 6, biasScale: 0.1f);
         int[] batch = Enumerable.Range(0, 8).ToArray();
@@ -40,8 +43,10 @@ public sealed class NetworkTests
         }
     }
 
-    [Fact]
-    public void LossAndGradient_OpenBlasAndManaged_Agree()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void LossAndGradient_OpenBlasOrVectorAndManaged_Agree(bool vectorGemm)
     {
         var spec = ModelSpec.Mlp(20, [16, 8], 4);
         Dataset data = SyntheticLogistic.Create(40, 20, 4, new Random(2)).Data;
@@ -52,18 +57,20 @@ public sealed class NetworkTests
 
         float expectedLoss = new Network(spec, new ManagedGemm())
             .LossAndGradient(parameters, data, batch, expected, new ModelWorkspace(spec, 32));
-        float actualLoss = new Network(spec, OpenBlasGemm.Create())
+        float actualLoss = new Network(spec, vectorGemm ? new VectorGemm() : OpenBlasGemm.Create())
             .LossAndGradient(parameters, data, batch, actual, new ModelWorkspace(spec, 32));
 
         Assert.Equal(expectedLoss, actualLoss, 1e-5f);
         Numerics.Tolerance.AssertClose(expected, actual, 1e-4f);
     }
 
-    [Fact]
-    public void LossAndGradient_WarmMlpAtBatch32_AllocatesNothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void LossAndGradient_WarmMlpAtBatch32_AllocatesNothing(bool vectorGemm)
     {
         var spec = ModelSpec.Mlp(784, [256, 128], 10);
-        var network = new Network(spec, OpenBlasGemm.Create());
+        var network = new Network(spec, vectorGemm ? new VectorGemm(OpenBlasGemm.Create()) : OpenBlasGemm.Create());
         var data = new Dataset(new float[64 * 784], new byte[64], 784, 10);
         float[] parameters = Initialized(network, seed: 1, biasScale: 0f);
         var gradient = new float[spec.ParameterCount];

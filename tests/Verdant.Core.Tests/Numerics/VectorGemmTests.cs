@@ -1,0 +1,142 @@
+using Verdant.Core.Numerics;
+
+namespace Verdant.Core.Tests.Numerics;
+
+public sealed class VectorGemmTests
+{
+    // Edges of the register tiles: rows around the 4- and 8-row blocks, columns around 1, 2 and 4 vectors of 8 and 16
+    // floats and the scalar tail past them, k from 1 (one term) to past a vector.
+    private static readonly int[] Rows = [1, 3, 4, 5, 8, 9, 17];
+    private static readonly int[] Cols = [1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 48, 63, 64, 65, 100];
+    private static readonly int[] Depths = [1, 16, 33];
+
+    public static TheoryData<bool, bool, float, float, int> Cases()
+    {
+        var data = new TheoryData<bool, bool, float, float, int>();
+        foreach (bool ta in new[] { false, true })
+        {
+            foreach (bool tb in new[] { false, true })
+            {
+                data.Add(ta, tb, 1f, 0f, 0);
+                data.Add(ta, tb, -1.5f, 0.5f, 3);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Sgemm_TileEdgeShapes_MatchManaged(bool transposeA, bool transposeB, float alpha, float beta, int padding)
+    {
+        var random = new Random(7);
+        foreach (int m in Rows)
+        {
+            foreach (int n in Cols)
+            {
+                foreach (int k in Depths)
+                {
+                    (float[] expected, float[] actual) = Both(new VectorGemm(), random, transposeA, transposeB, m, n, k, alpha, beta, padding);
+                    Tolerance.AssertClose(expected, actual, 1e-5f);
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void Sgemm_ElementOnAVectorTileOrTheScalarTail_SameBits(bool transposeA, bool transposeB)
+    {
+        // 9 x 70: columns 0-63 fall in vector tiles and 64-69 in the scalar tail; the 16 columns from 54 on, computed
+        // as their own product, all fall in one vector tile. Rows 8 (a single-row tile) and 0 (an 8- or 4-row tile) alike.
+        const int M = 9, N = 70, K = 37, From = 54, Width = 16;
+        var random = new Random(3);
+        float[] a = RandomBuffer(random, M * K);
+        float[] b = RandomBuffer(random, K * N);
+        int lda = transposeA ? M : K, ldb = transposeB ? K : N;
+        var full = new float[M * N];
+        var part = new float[M * Width];
+        var gemm = new VectorGemm();
+        gemm.Sgemm(transposeA, transposeB, M, N, K, 1f, a, lda, b, ldb, 0f, full, N);
+        ReadOnlySpan<float> columns = transposeB ? b.AsSpan(From * ldb) : b.AsSpan(From);
+        gemm.Sgemm(transposeA, transposeB, M, Width, K, 1f, a, lda, columns, ldb, 0f, part, Width);
+
+        for (int i = 0; i < M; i++)
+        {
+            Assert.Equal(full.AsSpan((i * N) + From, Width).ToArray(), part.AsSpan(i * Width, Width).ToArray());
+        }
+    }
+
+    [Fact]
+    public void Sgemm_WideProductWithWideProvider_GoesToIt()
+    {
+        var wide = new CountingGemm();
+        var gemm = new VectorGemm(wide);
+        var random = new Random(5);
+
+        (float[] expected, float[] actual) = Both(gemm, random, false, true, 65, 3, 65, 1f, 0f, 0);
+        Both(gemm, random, false, true, 64, 3, 100, 1f, 0f, 0);
+        Both(gemm, random, true, false, 100, 3, 16, 1f, 0f, 0);
+
+        Assert.Equal(1, wide.Calls);
+        Tolerance.AssertClose(expected, actual, 1e-5f);
+    }
+
+    [Fact]
+    public void Sgemm_BetaZero_OverwritesNaNInDestination()
+    {
+        float[] c = [float.NaN, float.NaN];
+
+        new VectorGemm().Sgemm(false, false, 1, 2, 1, 1f, [2f], 1, [3f, 4f], 2, 0f, c, 2);
+
+        Assert.Equal([6f, 8f], c);
+    }
+
+    [Fact]
+    public void Sgemm_ShortBuffer_ThrowsArgumentException()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            new VectorGemm().Sgemm(false, false, 2, 2, 2, 1f, new float[3], 2, new float[4], 2, 0f, new float[4], 2));
+        Assert.Equal("a", error.ParamName);
+    }
+
+    private static (float[] Expected, float[] Actual) Both(VectorGemm gemm, Random random, bool transposeA, bool transposeB,
+        int m, int n, int k, float alpha, float beta, int padding)
+    {
+        int lda = (transposeA ? m : k) + padding;
+        int ldb = (transposeB ? k : n) + padding;
+        int ldc = n + padding;
+        float[] a = RandomBuffer(random, ((transposeA ? k : m) - 1) * lda + (transposeA ? m : k));
+        float[] b = RandomBuffer(random, ((transposeB ? n : k) - 1) * ldb + (transposeB ? k : n));
+        float[] expected = RandomBuffer(random, (m - 1) * ldc + n);
+        float[] actual = (float[])expected.Clone();
+        new ManagedGemm().Sgemm(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, expected, ldc);
+        gemm.Sgemm(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, actual, ldc);
+        return (expected, actual);
+    }
+
+    private static float[] RandomBuffer(Random random, int length)
+    {
+        var buffer = new float[length];
+        for (int i = 0; i < length; i++)
+        {
+            buffer[i] = (float)((random.NextDouble() * 2) - 1);
+        }
+
+        return buffer;
+    }
+
+    private sealed class CountingGemm : IGemm
+    {
+        public int Calls { get; private set; }
+
+        public void Sgemm(bool transposeA, bool transposeB, int m, int n, int k, float alpha,
+            ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
+        {
+            Calls++;
+            new ManagedGemm().Sgemm(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        }
+    }
+}

@@ -12,6 +12,9 @@ namespace Verdant.Core.Simulation;
 /// </summary>
 public sealed class SimulatedRoundTime : IRoundTimeModel
 {
+    /// <summary>Most sites for which <see cref="OpenSet"/> times a set without building its graph (an S x S latency table).</summary>
+    public const int MaxSitesWithoutGraph = SiteLatencies.MaxSites;
+
     private readonly Scenario _scenario;
     private readonly Fleet _fleet;
     private readonly RoundCost _cost;
@@ -62,7 +65,7 @@ public sealed class SimulatedRoundTime : IRoundTimeModel
 
     /// <summary>
     /// An empty set that times its members without building their graph (<see cref="OffsetRoundTimeSet"/>) on the ring,
-    /// exponential, complete, hypercube and torus families up to <see cref="SiteLatencies.MaxSites"/> sites; otherwise
+    /// exponential, complete, hypercube and torus families up to <see cref="MaxSitesWithoutGraph"/> sites; otherwise
     /// one <see cref="RoundSeconds"/> per reading. The units switched on are read now, once.
     /// </summary>
     public IRoundTimeSet OpenSet(int unitCount)

@@ -27,6 +27,9 @@ internal sealed class SimulationBench(int workers, Action<string> progress)
 {
     public const int Sites = 100;
 
+    /// <summary>The policy of a case that names none: greenest-k with half the units.</summary>
+    public const string DefaultPolicy = "greenest-k";
+
     /// <summary>The four cases of issue 12, as model:units.</summary>
     public static readonly string[] DefaultCases = ["logreg:1000", "logreg:10000", "logreg:100000", "mlp:4096"];
 
@@ -35,33 +38,37 @@ internal sealed class SimulationBench(int workers, Action<string> progress)
         var results = new List<SimulationCase>();
         foreach (string text in cases)
         {
-            (string model, int units, int? asked) = Parse(text);
+            (string model, int units, int? asked, string policy) = Parse(text);
             int rounds = asked ?? (model == "mlp" ? 20 : units >= 100_000 ? 100 : 50);
-            results.Add(RunCase(model, units, rounds));
+            results.Add(RunCase(model, units, rounds, policy) with { Policy = policy });
             SimulationCase c = results[^1];
             progress(string.Create(CultureInfo.InvariantCulture,
-                $"{c.Model} at {c.Units} units: {c.NodeStepsPerS} node steps/s ({c.NodeSteps} in {c.RunS} s; setup {c.SetupS} s), peak {c.PeakWorkingSetGib} GiB"));
+                $"{c.Model} ({c.Policy}) at {c.Units} units: {c.NodeStepsPerS} node steps/s ({c.NodeSteps} in {c.RunS} s; setup {c.SetupS} s), peak {c.PeakWorkingSetGib} GiB"));
             GC.Collect();
         }
 
         return results;
     }
 
-    /// <summary>"logreg:1000", "mlp:4096" or "logreg:100000:10" (rounds last); at least <see cref="Sites"/> units.</summary>
-    public static (string Model, int Units, int? Rounds) Parse(string text)
+    /// <summary>
+    /// "logreg:1000", "mlp:4096", "logreg:100000:10" (rounds third) or "logreg:10000:3:adaptive" (a policy of the catalogue
+    /// fourth, in place of greenest-k: to time its decisions at scale); at least <see cref="Sites"/> units.
+    /// </summary>
+    public static (string Model, int Units, int? Rounds, string Policy) Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         string[] parts = text.Split(':');
         int units = 0, rounds = 0;
-        bool ok = parts.Length is 2 or 3 && (parts[0] is "logreg" or "mlp")
+        bool ok = parts.Length is >= 2 and <= 4 && (parts[0] is "logreg" or "mlp")
             && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out units) && units >= Sites
-            && (parts.Length == 2 || (int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out rounds) && rounds > 0));
+            && (parts.Length == 2 || (int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out rounds) && rounds > 0))
+            && (parts.Length < 4 || Core.Policies.PolicyCatalog.Contains(parts[3]));
         return ok
-            ? (parts[0], units, parts.Length == 3 ? rounds : null)
-            : throw new Commands.UsageException($"--simulation: expected MODEL:UNITS[:ROUNDS] with MODEL logreg or mlp and at least {Sites} units, got '{text}'");
+            ? (parts[0], units, parts.Length >= 3 ? rounds : null, parts.Length == 4 ? parts[3].ToLowerInvariant() : DefaultPolicy)
+            : throw new Commands.UsageException($"--simulation: expected MODEL:UNITS[:ROUNDS[:POLICY]] with MODEL logreg or mlp, at least {Sites} units and POLICY one of {string.Join(", ", Core.Policies.PolicyCatalog.Names)}, got '{text}'");
     }
 
-    private SimulationCase RunCase(string model, int units, int rounds)
+    private SimulationCase RunCase(string model, int units, int rounds, string policy)
     {
         ModelSpec spec = model == "mlp" ? ModelSpec.Mlp(784, [128], 10) : ModelSpec.LogisticRegression(784, 10);
         int examples = Math.Max(60_000, 2 * units);
@@ -79,7 +86,7 @@ internal sealed class SimulationBench(int workers, Action<string> progress)
         PeakMemory.Reset();
         Dataset train = SyntheticLogistic.Create(examples, 784, 10, new Random(11)).Data;
         Dataset test = SyntheticLogistic.Create(10_000, 784, 10, new Random(12)).Data;
-        Scenario scenario = ScenarioLoader.Load(new StringReader(Yaml(model, units, rounds)), $"bench-{model}-{units}").Scenario;
+        Scenario scenario = ScenarioLoader.Load(new StringReader(Yaml(model, units, rounds, policy)), $"bench-{model}-{units}").Scenario;
         long setupStart = Stopwatch.GetTimestamp();
         using var simulation = new Simulation(scenario, train, test, RunSetup.CreateGemm(), workers);
         double setup = Stopwatch.GetElapsedTime(setupStart).TotalSeconds;
@@ -100,7 +107,7 @@ internal sealed class SimulationBench(int workers, Action<string> progress)
     }
 
     // Sites spread over latitudes, longitudes, country grids and renewable sizes, so decisions really choose.
-    private static string Yaml(string model, int units, int rounds)
+    private static string Yaml(string model, int units, int rounds, string policy)
     {
         string[] countries = ["FR", "DE", "SE", "ES", "PL", "US", "BR", "ZA", "IN", "AU", "JP"];
         var yaml = new StringBuilder();
@@ -128,7 +135,7 @@ internal sealed class SimulationBench(int workers, Action<string> progress)
               flops_per_step: 1.5e16
               message_bytes: 5.0e8
             policy:
-              name: greenest-k
+              name: {policy}
               k: {units / 2}
               epoch_minutes: 60
             stop:

@@ -19,6 +19,9 @@ internal sealed record SimulationCase(
     double PeakWorkingSetGib,
     string? Skipped = null)
 {
+    /// <summary>The allocation policy the generated scenario runs (greenest-k unless the case names another).</summary>
+    public string Policy { get; init; } = SimulationBench.DefaultPolicy;
+
     /// <summary>Tells these cases from the training cases in the JSON "cases" list.</summary>
     public string Kind { get; } = "simulation";
 }

@@ -18,7 +18,7 @@ internal static class BenchCommand
 
     private static readonly Option<string?> Simulation = new("--simulation")
     {
-        Description = "Only these whole-simulation cases, e.g. logreg:1000,mlp:4096 (no rooflines, no training cases)",
+        Description = "Only these whole-simulation cases, MODEL:UNITS[:ROUNDS[:POLICY]], e.g. logreg:1000,mlp:4096,logreg:10000:3:adaptive (no rooflines, no training cases; POLICY replaces greenest-k)",
     };
 
     public static Command Create(ConsoleUi ui, TextWriter progress)
@@ -84,7 +84,8 @@ internal static class BenchCommand
         var table = new Table().AddColumns("model", "units", "rounds", "node steps", "setup s", "run s", "node steps/s", "peak GiB");
         foreach (SimulationCase c in result.Cases.OfType<SimulationCase>())
         {
-            table.AddRow(c.Model, Text(c.Units), Text(c.Rounds), Text(c.NodeSteps), Text(c.SetupS), Text(c.RunS),
+            string model = c.Policy == SimulationBench.DefaultPolicy ? c.Model : $"{c.Model}, {c.Policy}";
+            table.AddRow(Markup.Escape(model), Text(c.Units), Text(c.Rounds), Text(c.NodeSteps), Text(c.SetupS), Text(c.RunS),
                 c.Skipped is null ? Text(c.NodeStepsPerS) : Markup.Escape($"skipped: {c.Skipped}"), Text(c.PeakWorkingSetGib));
         }
 

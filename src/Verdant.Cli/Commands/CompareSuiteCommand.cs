@@ -71,8 +71,11 @@ internal static class CompareSuiteCommand
         IReadOnlyDictionary<string, double> targets, CompareOptions options, string recommended, string output, bool print)
     {
         IReadOnlyList<FinishedRun> finished = workspace.ReadFinished(plan);
-        SuiteRow[] rows = [.. finished.Select(r => new SuiteRow(r.Parameter("scenario")!, CompareRow.From(r)))];
-        var statistics = SuiteStatistics.Of(rows, PolicyCatalog.Reference, recommended);
+        // A run that blew up has no numbers: it is counted in the verdicts (suite-summary.csv, the tables) and recorded in
+        // runs.db and results.parquet with its round and unit, but it is no row of suite.csv.
+        SuiteRow[] rows = [.. finished.Where(r => !r.Diverged).Select(r => new SuiteRow(r.Parameter("scenario")!, CompareRow.From(r)))];
+        var statistics = SuiteStatistics.Of(rows, PolicyCatalog.Reference, recommended,
+            [.. finished.Where(r => r.Diverged).Select(r => (r.Parameter("scenario")!, r.Text("policy")))]);
         SuiteFiles.Write(workspace, rows, statistics, options.Full, targets);
         WorkspaceAggregates.Write(workspace, finished);
         WorkspaceReport.Write(ui, workspace, finished);

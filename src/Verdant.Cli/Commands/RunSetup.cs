@@ -24,7 +24,7 @@ internal static class RunSetup
             }
 
             s = s with { PolicyName = policy.ToLowerInvariant() };
-            if (SizeLimits.TooManyUnitsForPolicy(s.Sites.Sum(site => (long)site.Units), s.PolicyName) is { } problem)
+            if (SizeLimits.TooManyUnitsForPolicy(s.Sites.Sum(site => (long)site.Units), s.PolicyName, s.Topology.Kind, s.Sites.Count) is { } problem)
             {
                 throw new UsageException($"--policy: the fleet's {problem}");
             }

@@ -10,4 +10,7 @@ internal interface ICompareProgress
 
     /// <summary>Run <paramref name="index"/> finished.</summary>
     void Finished(int index, CompareRun run);
+
+    /// <summary>Run <paramref name="index"/> blew up (<paramref name="message"/> names the round and unit); the batch goes on.</summary>
+    void Diverged(int index, string message);
 }

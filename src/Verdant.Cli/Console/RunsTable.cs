@@ -25,11 +25,18 @@ internal static class RunsTable
             table.AddColumn(new TableColumn(Markup.Escape(column)).RightAligned());
         }
 
+        // A status column only when some run blew up, so the common table stays as narrow as it was.
+        bool anyDiverged = runs.Any(r => r.Diverged);
+        if (anyDiverged)
+        {
+            table.AddColumn(new TableColumn("status"));
+        }
+
         foreach (FinishedRun r in runs)
         {
             string[] cells = [Markup.Escape(r.Key), .. varying.Select(p => Markup.Escape(r.Parameter(p) ?? "-")),
                 N(r.Number("final.test_accuracy"), "0.000"), N(r.Number("time_to_target_hours"), "0.0"), N(r.Number("energy_kwh.total"), "0.0"),
-                N(r.Number("carbon_kg"), "0.000")];
+                N(r.Number("carbon_kg"), "0.000"), .. anyDiverged ? [Markup.Escape(Status(r))] : Array.Empty<string>()];
             table.AddRow(cells);
         }
 
@@ -105,6 +112,10 @@ internal static class RunsTable
         => double.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out double x)
             && double.TryParse(b, NumberStyles.Float, CultureInfo.InvariantCulture, out double y)
             ? (y - x).ToString("G6", CultureInfo.InvariantCulture) : string.Empty;
+
+    private static string Status(FinishedRun run) => run.Diverged
+        ? string.Create(CultureInfo.InvariantCulture, $"diverged at round {run.Number("diverged.round")}, unit {run.Number("diverged.unit")}")
+        : run.Status;
 
     private static string N(double value, string format) => double.IsNaN(value) ? "-" : value.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -53,6 +53,11 @@ internal static class EngineProgress
         }
 
         public void Finished(int index, CompareRun run)
+            => Done(index, run.Row.ReachedTarget ? "reached" : "missed");
+
+        public void Diverged(int index, string message) => Done(index, "diverged");
+
+        private void Done(int index, string outcome)
         {
             lock (_lock)
             {
@@ -61,7 +66,7 @@ internal static class EngineProgress
                 all.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"runs {_finished}/{labels.Count}"));
                 ProgressTask slot = _busy[index];
                 _busy.Remove(index);
-                slot.Description = Markup.Escape($"{labels[index]}: {(run.Row.ReachedTarget ? "reached" : "missed")}");
+                slot.Description = Markup.Escape($"{labels[index]}: {outcome}");
                 slot.Value = slot.MaxValue;
                 _free.Push(slot);
             }
@@ -85,12 +90,16 @@ internal static class EngineProgress
 
         public IProgress<RoundProgress> Started(int index) => Ignored.Instance;
 
-        public void Finished(int index, CompareRun run)
+        public void Finished(int index, CompareRun run) => Line(index, CompareProgress.Outcome(run));
+
+        public void Diverged(int index, string message) => Line(index, message);
+
+        private void Line(int index, string outcome)
         {
             lock (_lock)
             {
                 _finished++;
-                console.WriteLine($"[{_finished}/{labels.Count}] {labels[index]}: {CompareProgress.Outcome(run)}");
+                console.WriteLine($"[{_finished}/{labels.Count}] {labels[index]}: {outcome}");
             }
         }
     }

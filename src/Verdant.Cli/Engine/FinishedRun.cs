@@ -15,6 +15,12 @@ internal sealed record FinishedRun(
     IReadOnlyList<SummaryField> Fields,
     string Directory)
 {
+    /// <summary>"diverged" for a run that blew up (its summary.json says so), otherwise "finished".</summary>
+    public string Status => Text("status") is { Length: > 0 } status ? status : "finished";
+
+    /// <summary>Whether the run blew up (<see cref="Status"/>).</summary>
+    public bool Diverged => Status == Output.SummaryJson.DivergedStatus;
+
     /// <summary>The summary field <paramref name="name"/>, or null when summary.json has no such leaf.</summary>
     public SummaryField? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
 

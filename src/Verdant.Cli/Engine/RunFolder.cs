@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Verdant.Cli.Output;
+using Verdant.Core.Consensus;
 using Verdant.Core.Simulation;
 
 namespace Verdant.Cli.Engine;
@@ -20,6 +21,23 @@ internal static class RunFolder
         => File.Exists(Path.Combine(directory, RunJson)) && File.Exists(Path.Combine(directory, SummaryJson));
 
     public static void Write(string directory, string stagingRoot, PlannedRun run, SimulationResult result, RunInfo info)
+        => Write(directory, stagingRoot, run, staging => RunFiles.WriteInto(staging, result, info));
+
+    /// <summary>
+    /// The folder of a run that blew up: run.json and a summary.json with <c>"status": "diverged"</c> and the round, unit
+    /// and message (<see cref="Output.SummaryJson.WriteDiverged"/>), so the batch records it as a failed point and goes on; a
+    /// later session does not rerun it.
+    /// </summary>
+    public static void WriteDiverged(string directory, string stagingRoot, PlannedRun run, Scenario scenario, DivergenceException blowUp,
+        RunInfo info)
+        => Write(directory, stagingRoot, run, staging =>
+        {
+            Directory.CreateDirectory(staging);
+            using var writer = new StreamWriter(Path.Combine(staging, SummaryJson), append: false, new System.Text.UTF8Encoding(false));
+            Output.SummaryJson.WriteDiverged(writer, scenario, blowUp, info);
+        });
+
+    private static void Write(string directory, string stagingRoot, PlannedRun run, Action<string> writeFiles)
     {
         ArgumentNullException.ThrowIfNull(run);
         Directory.CreateDirectory(stagingRoot);
@@ -31,7 +49,7 @@ internal static class RunFolder
 
         try
         {
-            RunFiles.WriteInto(staging, result, info);
+            writeFiles(staging);
             File.WriteAllBytes(Path.Combine(staging, RunJson), RunJsonBytes(run));
             if (run.EffectiveYaml is { } yaml)
             {

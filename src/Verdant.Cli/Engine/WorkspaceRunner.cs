@@ -3,6 +3,7 @@ using Verdant.Cli.Compare;
 using Verdant.Cli.Console;
 using Verdant.Cli.Input;
 using Verdant.Cli.Output;
+using Verdant.Core.Consensus;
 using Verdant.Core.Data;
 using Verdant.Core.Numerics;
 using Verdant.Core.Simulation;
@@ -55,19 +56,46 @@ internal static class WorkspaceRunner
             .ToDictionary(d => d, d => DatasetFiles.Load(d, null), StringComparer.Ordinal);
         IGemm blas = RunSetup.CreateGemm();
         workspace.Claim();
+        var diverged = new string[todo.Length];
         EngineProgress.Show(ui.Output, [.. todo.Select(r => r.Label)], progress => RunEngine.Execute(todo.Length, concurrency, (i, token) =>
         {
             PlannedRun run = todo[i];
             Scenario scenario = run.Load();
             (Dataset train, Dataset test) = data[run.DataDirectory];
-            (SimulationResult result, double wall) = RunEngine.Simulate(scenario, run.Label, train, test, blas, progress.Started(i), time, token);
-            RunFolder.Write(workspace.RunDirectory(run.Key), workspace.StagingRoot, run, result,
-                new RunInfo(run.ScenarioSource, wall, scenario.Stop.TargetAccuracy, Workers: 1)
-                {
-                    GridIntensityLabels = [.. scenario.Sites.Select(s => s.Energy.GridIntensityLabel)],
-                });
-            saved?.Invoke(run.Key);
-            return new CompareRun(result, wall);
-        }, progress.Finished, cancellationToken));
+            long started = time.GetTimestamp();
+            try
+            {
+                (SimulationResult result, double wall) = RunEngine.Simulate(scenario, run.Label, train, test, blas, progress.Started(i), time, token);
+                RunFolder.Write(workspace.RunDirectory(run.Key), workspace.StagingRoot, run, result, Info(run, scenario, wall));
+                saved?.Invoke(run.Key);
+                return new CompareRun(result, wall);
+            }
+            catch (DivergenceException ex)
+            {
+                // One blow-up is one failed point of the batch, recorded with its round and unit; the other runs go on.
+                DivergenceException cause = ex.InnerException as DivergenceException ?? ex;
+                RunFolder.WriteDiverged(workspace.RunDirectory(run.Key), workspace.StagingRoot, run, scenario, cause,
+                    Info(run, scenario, time.GetElapsedTime(started).TotalSeconds));
+                diverged[i] = cause.Message;
+                saved?.Invoke(run.Key);
+                return null;
+            }
+        }, (i, run) =>
+        {
+            if (run is null)
+            {
+                progress.Diverged(i, diverged[i]);
+            }
+            else
+            {
+                progress.Finished(i, run);
+            }
+        }, cancellationToken));
     }
+
+    private static RunInfo Info(PlannedRun run, Scenario scenario, double wallSeconds)
+        => new(run.ScenarioSource, wallSeconds, scenario.Stop.TargetAccuracy, Workers: 1)
+        {
+            GridIntensityLabels = [.. scenario.Sites.Select(s => s.Energy.GridIntensityLabel)],
+        };
 }

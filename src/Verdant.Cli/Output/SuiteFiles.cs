@@ -13,7 +13,7 @@ namespace Verdant.Cli.Output;
 internal static class SuiteFiles
 {
     public const string SummaryHeader =
-        "scenario,policy,seeds,reached,carbon_ratio_median,carbon_ratio_min,carbon_ratio_max,time_ratio_median,time_ratio_min,time_ratio_max,time_ratio_seeds,dominates_recommended";
+        "scenario,policy,seeds,reached,carbon_ratio_median,carbon_ratio_min,carbon_ratio_max,time_ratio_median,time_ratio_min,time_ratio_max,time_ratio_seeds,dominates_recommended,diverged";
 
     public static void Write(RunWorkspace workspace, IReadOnlyList<SuiteRow> rows, SuiteStatistics statistics, bool full,
         IReadOnlyDictionary<string, double> targets)
@@ -56,7 +56,7 @@ internal static class SuiteFiles
             Csv.Row(writer, Csv.Text(scenario), Csv.Text(v.Policy), Csv.Number(v.Seeds), Csv.Number(v.Reached),
                 Csv.Number(v.Carbon.Median), Csv.Number(v.Carbon.Min), Csv.Number(v.Carbon.Max),
                 Csv.Number(v.Time.Median), Csv.Number(v.Time.Min), Csv.Number(v.Time.Max), Csv.Number(v.Time.Count),
-                Csv.Number(v.DominatesRecommended));
+                Csv.Number(v.DominatesRecommended), Csv.Number(v.Diverged));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Verdant.Core.Consensus;
 using Verdant.Core.Simulation;
 
 namespace Verdant.Cli.Output;
@@ -9,6 +10,43 @@ namespace Verdant.Cli.Output;
 /// </summary>
 internal static class SummaryJson
 {
+    /// <summary>
+    /// The summary of a run that blew up: what identifies it, <c>"status": "diverged"</c>, and the round, unit and message
+    /// (<c>diverged.round</c>, <c>diverged.unit</c>, <c>diverged.message</c>); no headline numbers, as it has none.
+    /// </summary>
+    public static void WriteDiverged(TextWriter writer, Scenario scenario, DivergenceException blowUp, RunInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(blowUp);
+        ArgumentNullException.ThrowIfNull(info);
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("scenario", scenario.Name);
+            json.WriteString("scenario_source", info.ScenarioSource);
+            json.WriteString("policy", scenario.PolicyName);
+            json.WriteString("mode", info.Mode);
+            json.WriteNumber("seed", scenario.Seed);
+            json.WriteString("status", DivergedStatus);
+            json.WriteNumber("wall_seconds", Math.Round(info.WallSeconds, 3));
+            NullableNumber(json, "target_accuracy", info.TargetAccuracy);
+            json.WriteStartObject("diverged");
+            json.WriteNumber("round", blowUp.Round);
+            json.WriteNumber("unit", blowUp.Node);
+            json.WriteString("message", blowUp.Message);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        writer.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        writer.Write('\n');
+    }
+
+    /// <summary>The <c>status</c> of a run that blew up; a finished run's summary has no status field.</summary>
+    public const string DivergedStatus = "diverged";
+
     public static void Write(TextWriter writer, SimulationResult r, RunInfo info)
     {
         using var stream = new MemoryStream();

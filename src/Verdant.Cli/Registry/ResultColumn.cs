@@ -9,7 +9,7 @@ namespace Verdant.Cli.Registry;
 /// </summary>
 internal sealed record ResultColumn(string Name, ResultColumnKind Kind, IReadOnlyList<SummaryField?> Values)
 {
-    /// <summary>The columns of <paramref name="runs"/>: run_id, label, scenario_hash, output_dir, parameters, summary fields.</summary>
+    /// <summary>The columns of <paramref name="runs"/>: run_id, label, scenario_hash, output_dir, status, parameters, summary fields.</summary>
     public static IReadOnlyList<ResultColumn> Of(IReadOnlyList<FinishedRun> runs, string workspace)
     {
         ArgumentNullException.ThrowIfNull(runs);
@@ -19,13 +19,15 @@ internal sealed record ResultColumn(string Name, ResultColumnKind Kind, IReadOnl
             Text("label", runs.Select(r => r.Label)),
             Text("scenario_hash", runs.Select(r => r.ScenarioHash)),
             Text("output_dir", runs.Select(r => Path.GetRelativePath(workspace, r.Directory))),
+            Text("status", runs.Select(r => r.Status)),
         };
         foreach (string path in runs.SelectMany(r => r.Parameters.Select(p => p.Key)).Distinct(StringComparer.Ordinal))
         {
             columns.Add(Typed($"param.{path}", runs.Select(r => r.Parameter(path) is { } v ? ParameterField(path, v) : null)));
         }
 
-        foreach (string name in runs.SelectMany(r => r.Fields.Select(f => f.Name)).Distinct(StringComparer.Ordinal))
+        // status is the identity column above (a diverged run's summary carries it; a finished run's does not).
+        foreach (string name in runs.SelectMany(r => r.Fields.Select(f => f.Name)).Distinct(StringComparer.Ordinal).Where(n => n != "status"))
         {
             columns.Add(Typed(name, runs.Select(r => r.Field(name))));
         }

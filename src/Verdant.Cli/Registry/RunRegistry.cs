@@ -5,7 +5,8 @@ namespace Verdant.Cli.Registry;
 
 /// <summary>
 /// runs.db, the SQLite run registry of a workspace (docs/sweeps.md): one row per finished run with its scenario hash,
-/// headline numbers, output folder and whole summary.json; its parameters; and every summary.json leaf in a long table,
+/// headline numbers, output folder, whole summary.json and status ("finished", or "diverged": then the numbers are null
+/// and summary_fields holds diverged.round, diverged.unit and diverged.message); its parameters; and every summary.json leaf in a long table,
 /// so that fields added to summary.json are queryable without a schema change.
 /// </summary>
 internal static class RunRegistry
@@ -18,7 +19,7 @@ internal static class RunRegistry
           run_id TEXT PRIMARY KEY, label TEXT NOT NULL, scenario_hash TEXT NOT NULL,
           scenario TEXT, policy TEXT, seed INTEGER, reached_target INTEGER,
           time_to_target_hours REAL, final_test_accuracy REAL, energy_kwh REAL, carbon_kg REAL,
-          output_dir TEXT NOT NULL, summary_json TEXT NOT NULL);
+          output_dir TEXT NOT NULL, summary_json TEXT NOT NULL, status TEXT NOT NULL);
         CREATE TABLE parameters (
           run_id TEXT NOT NULL REFERENCES runs(run_id), path TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (run_id, path));
         CREATE TABLE summary_fields (
@@ -45,12 +46,12 @@ internal static class RunRegistry
     private static void Insert(SqliteConnection connection, FinishedRun run, string workspace)
     {
         double time = run.Number("time_to_target_hours");
-        Execute(connection, "INSERT INTO runs VALUES ($id, $label, $hash, $scenario, $policy, $seed, $reached, $time, $acc, $kwh, $carbon, $dir, $json)",
+        Execute(connection, "INSERT INTO runs VALUES ($id, $label, $hash, $scenario, $policy, $seed, $reached, $time, $acc, $kwh, $carbon, $dir, $json, $status)",
             ("$id", run.Key), ("$label", run.Label), ("$hash", run.ScenarioHash), ("$scenario", run.Parameter("scenario") ?? run.Field("scenario")?.Text),
             ("$policy", run.Field("policy")?.Text), ("$seed", run.Field("seed")?.Number), ("$reached", double.IsNaN(time) ? 0 : 1),
             ("$time", Nullable(time)), ("$acc", Nullable(run.Number("final.test_accuracy"))), ("$kwh", Nullable(run.Number("energy_kwh.total"))),
             ("$carbon", Nullable(run.Number("carbon_kg"))), ("$dir", Path.GetRelativePath(workspace, run.Directory)),
-            ("$json", File.ReadAllText(Path.Combine(run.Directory, RunFolder.SummaryJson))));
+            ("$json", File.ReadAllText(Path.Combine(run.Directory, RunFolder.SummaryJson))), ("$status", run.Status));
         foreach ((string key, string value) in run.Parameters)
         {
             Execute(connection, "INSERT INTO parameters VALUES ($id, $path, $value)", ("$id", run.Key), ("$path", key), ("$value", value));

@@ -113,7 +113,7 @@ internal static partial class ScenarioLoader
             throw new ScenarioException($"{root.Source}: topology.kind: the fleet's {topology}");
         }
 
-        if (SizeLimits.TooManyUnitsForPolicy(units, scenario.PolicyName) is { } policy)
+        if (SizeLimits.TooManyUnitsForPolicy(units, scenario.PolicyName, scenario.Topology.Kind, scenario.Sites.Count) is { } policy)
         {
             throw new ScenarioException($"{root.Source}: policy.name: the fleet's {policy}");
         }

@@ -1,5 +1,6 @@
 using Verdant.Cli.Commands;
 using Verdant.Core.Consensus;
+using Verdant.Core.Simulation;
 
 namespace Verdant.Cli.Scenarios;
 
@@ -19,17 +20,31 @@ internal static class SizeLimits
     /// <summary>
     /// Most units for what is still quadratic in the unit count: the complete, Erdos-Renyi and energy-sparse topologies
     /// (edges or construction grow as units^2), k-nearest over unsited random points (the topology command), and the
-    /// adaptive, planner and fedzero policies (each decision sizes or solves per unit against every other). At 2,000
-    /// units one such step takes about 15 s on the reference machine.
+    /// policies that time the round for every prefix of a ranking (adaptive, planner, carbonscaler) on a topology whose
+    /// round time is read by building the graph (torus, k-nearest, Erdos-Renyi, energy-sparse): there each decision
+    /// builds N graphs, about 10 s at 2,000 units. On ring, hypercube, exponential and complete graphs the profile needs
+    /// no graph (<see cref="SimulatedRoundTime.OpenSet"/>): three rounds of adaptive at 10,000 units, decisions included,
+    /// ran in 1.9 s on the generated 100-site scenario (docs/performance.md), so there these policies go to
+    /// <see cref="MaxUnits"/>.
     /// </summary>
     public const int MaxUnitsQuadratic = 2000;
+
+    /// <summary>
+    /// Most units for fedzero, whose selection is one CP-SAT program with a variable per unit on renewable excess (as in
+    /// the paper): its solve grows faster than the units despite the deterministic limit (the generated 100-site scenario,
+    /// load 25 on 2 cores: 1.6-2.3 s a decision at 2,000 units, 24-28 s at 10,000; docs/performance.md).
+    /// </summary>
+    public const int MaxUnitsSolver = 10_000;
 
     /// <summary>Units from which set-up is slow enough to announce on the console before it starts.</summary>
     public const int AnnounceUnits = 500;
 
     private static readonly HashSet<TopologyKind> QuadraticTopologies = [TopologyKind.Complete, TopologyKind.ErdosRenyi, TopologyKind.EnergySparse];
 
-    private static readonly HashSet<string> QuadraticPolicies = new(StringComparer.Ordinal) { "adaptive", "planner", "fedzero" };
+    private static readonly HashSet<string> ProfilePolicies = new(StringComparer.Ordinal) { "adaptive", "planner", "carbonscaler" };
+
+    // Round time of any prefix without building the graph, on up to SimulatedRoundTime.MaxSitesWithoutGraph sites.
+    private static readonly HashSet<TopologyKind> OffsetTopologies = [TopologyKind.Ring, TopologyKind.Hypercube, TopologyKind.Exponential, TopologyKind.Complete];
 
     /// <summary>Throws a usage error naming <paramref name="field"/> when <paramref name="units"/> exceeds <see cref="MaxUnits"/>.</summary>
     public static void CheckUnits(long units, string field)
@@ -50,11 +65,22 @@ internal static class SizeLimits
             : $"{units} units is more than the {MaxUnitsQuadratic} this topology can be built for in reasonable time " +
               "(its edges or construction grow as units^2); use ring, torus, hypercube, exponential or k-nearest";
 
-    /// <summary>Why <paramref name="units"/> is too many for the policy <paramref name="policy"/>, or null.</summary>
-    public static string? TooManyUnitsForPolicy(long units, string policy)
-        => units <= MaxUnitsQuadratic || !QuadraticPolicies.Contains(policy) ? null
-            : $"{units} units is more than the {MaxUnitsQuadratic} that '{policy}' can decide for in reasonable time " +
-              "(each decision grows as units^2); use greenest-k, random-k, renewable-only, carbon-cap, carbonscaler or all";
+    /// <summary>
+    /// Why <paramref name="units"/> at <paramref name="sites"/> sites is too many for the policy <paramref name="policy"/>
+    /// on the topology <paramref name="topology"/>, or null.
+    /// </summary>
+    public static string? TooManyUnitsForPolicy(long units, string policy, TopologyKind topology, int sites)
+        => policy == "fedzero"
+            ? units <= MaxUnitsSolver ? null
+                : $"{units} units is more than the {MaxUnitsSolver} that 'fedzero' can decide for in reasonable time (its CP-SAT " +
+                  "selection has a variable per unit and grows faster than the units); use greenest-k, random-k, renewable-only, " +
+                  "carbon-cap, adaptive or all"
+        : units <= MaxUnitsQuadratic || !ProfilePolicies.Contains(policy)
+            || (OffsetTopologies.Contains(topology) && sites <= SimulatedRoundTime.MaxSitesWithoutGraph) ? null
+            : $"{units} units is more than the {MaxUnitsQuadratic} that '{policy}' can decide for in reasonable time on this " +
+              (sites > SimulatedRoundTime.MaxSitesWithoutGraph ? $"topology with more than {SimulatedRoundTime.MaxSitesWithoutGraph} sites " : "topology ") +
+              "(each decision times a round per unit, building the graph each time: units^2); use a ring, hypercube or " +
+              "exponential topology, or greenest-k, random-k, renewable-only, carbon-cap, fedzero or all";
 
     /// <summary>An ArgumentException's message without the " (Parameter 'x')" tail, which names code, not input.</summary>
     public static string PlainMessage(ArgumentException ex)

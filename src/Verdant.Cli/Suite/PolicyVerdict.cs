@@ -18,4 +18,8 @@ internal sealed record PolicyVerdict(
     Ratio Time,
     double MeanCarbonKg,
     double MeanTimeHours,
-    int DominatesRecommended);
+    int DominatesRecommended)
+{
+    /// <summary>Seeds (counted in <see cref="Seeds"/>, never in <see cref="Reached"/>) whose run blew up: no numbers, so out of every ratio and mean.</summary>
+    public int Diverged { get; init; }
+}

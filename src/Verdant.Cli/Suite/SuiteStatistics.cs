@@ -15,15 +15,33 @@ internal sealed class SuiteStatistics
 
     public IReadOnlyList<PolicyVerdict> Overall { get; }
 
-    /// <summary>Scenarios and policies in the order they first appear in <paramref name="rows"/>.</summary>
-    public static SuiteStatistics Of(IReadOnlyList<SuiteRow> rows, string reference, string recommended)
+    /// <summary>
+    /// Scenarios and policies in the order they first appear in <paramref name="rows"/>; <paramref name="diverged"/> lists
+    /// the runs that blew up (scenario, policy), counted as seeds that missed and left out of every ratio and mean.
+    /// </summary>
+    public static SuiteStatistics Of(IReadOnlyList<SuiteRow> rows, string reference, string recommended,
+        IReadOnlyList<(string Scenario, string Policy)>? diverged = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var scenarios = rows.GroupBy(r => r.Scenario, StringComparer.Ordinal)
-            .Select(g => (g.Key, Verdicts(g.Select(r => r.Row).ToArray(), reference, recommended)))
-            .ToArray();
-        PolicyVerdict[] overall = [.. rows.Select(r => r.Row.Policy).Distinct(StringComparer.Ordinal).Select(p => OverSuite(p, rows, scenarios, reference))];
+        diverged ??= [];
+        (string Scenario, IReadOnlyList<PolicyVerdict> Policies)[] scenarios = [.. rows.Select(r => r.Scenario).Concat(diverged.Select(d => d.Scenario))
+            .Distinct(StringComparer.Ordinal)
+            .Select(s => (s, WithDiverged(Verdicts([.. rows.Where(r => r.Scenario == s).Select(r => r.Row)], reference, recommended),
+                [.. diverged.Where(d => d.Scenario == s).Select(d => d.Policy)])))];
+        IReadOnlyList<PolicyVerdict> overall = WithDiverged([.. rows.Select(r => r.Row.Policy).Distinct(StringComparer.Ordinal)
+            .Select(p => OverSuite(p, rows, scenarios, reference))], [.. diverged.Select(d => d.Policy)]);
         return new SuiteStatistics(scenarios, overall);
+    }
+
+    // Runs that blew up count as seeds that missed; a policy whose every run blew up still gets its (empty) verdict.
+    private static IReadOnlyList<PolicyVerdict> WithDiverged(IReadOnlyList<PolicyVerdict> verdicts, string[] divergedPolicies)
+    {
+        var empty = Ratio.Of([]);
+        IEnumerable<PolicyVerdict> missing = divergedPolicies.Distinct(StringComparer.Ordinal).Where(p => verdicts.All(v => v.Policy != p))
+            .Select(p => new PolicyVerdict(p, 0, 0, empty, empty, double.NaN, double.PositiveInfinity, 0));
+        return [.. verdicts.Concat(missing).Select(v => divergedPolicies.Count(p => p == v.Policy) is var n and > 0
+            ? v with { Seeds = v.Seeds + n, Diverged = n }
+            : v)];
     }
 
     private static IReadOnlyList<PolicyVerdict> Verdicts(CompareRow[] rows, string reference, string recommended)

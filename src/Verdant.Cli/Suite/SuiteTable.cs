@@ -66,7 +66,9 @@ internal static class SuiteTable
             string dominates = v.Policy == recommended ? "(recommended)"
                 : overall ? string.Create(CultureInfo.InvariantCulture, $"{v.DominatesRecommended} scenarios")
                 : v.DominatesRecommended > 0 ? "yes" : "no";
-            table.AddRow(Markup.Escape(v.Policy), string.Create(CultureInfo.InvariantCulture, $"{v.Reached}/{v.Seeds}"),
+            string reached = string.Create(CultureInfo.InvariantCulture, $"{v.Reached}/{v.Seeds}")
+                + (v.Diverged > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({v.Diverged} diverged)") : string.Empty);
+            table.AddRow(Markup.Escape(v.Policy), Markup.Escape(reached),
                 Format(v.Carbon), Format(v.Time), Markup.Escape(dominates));
         }
 

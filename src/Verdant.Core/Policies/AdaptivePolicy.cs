@@ -47,9 +47,12 @@ public sealed class AdaptivePolicy(PolicyOptions options) : IAllocationPolicy
         double roundNow = roundS[k];
 
         var active = new bool[n];
+        // Candidates join a set timed as they come (IRoundTimeSet), not a round rebuilt for each.
+        IRoundTimeSet chosen = context.OpenRoundTimeSet();
         foreach (int i in order.Take(k))
         {
             active[i] = true;
+            chosen.Add(i);
         }
 
         int useful = (int)Math.Min(n, Math.Ceiling(noise / context.BatchSize));
@@ -59,14 +62,15 @@ public sealed class AdaptivePolicy(PolicyOptions options) : IAllocationPolicy
             int i = order[j];
             if (carbon[i] == 0)
             {
-                active[i] = true;
-                if (context.RoundSeconds(active) <= roundNow)
+                chosen.Add(i);
+                if (chosen.Seconds() <= roundNow)
                 {
+                    active[i] = true;
                     extra++;
                     continue;
                 }
 
-                active[i] = false;
+                chosen.Remove(i);
             }
         }
 

@@ -9,4 +9,11 @@ public interface IRoundTimeModel
 {
     /// <summary>Seconds one round of the units flagged in <paramref name="active"/> takes (0 when none is active).</summary>
     double RoundSeconds(ReadOnlySpan<bool> active);
+
+    /// <summary>
+    /// An empty set of <paramref name="unitCount"/> units that units join and leave one at a time, whose
+    /// <see cref="IRoundTimeSet.Seconds"/> equals <see cref="RoundSeconds"/> of its members, bit for bit. This default
+    /// asks <see cref="RoundSeconds"/> at every reading; a model that can do better overrides it.
+    /// </summary>
+    IRoundTimeSet OpenSet(int unitCount) => new MaskRoundTimeSet(this, unitCount);
 }

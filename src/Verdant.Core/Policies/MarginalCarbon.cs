@@ -51,18 +51,20 @@ public static class MarginalCarbon
         var seenAtSite = new int[context.Sites.Count];
         var surplusW = new double[context.Sites.Count];
         var intensity = new double[context.Sites.Count];
+        // Per site, not per unit: with the fleet-mean network carbon, one network intensity reads every site.
+        var networkIntensity = new double[context.Sites.Count];
         for (int s = 0; s < surplusW.Length; s++)
         {
             surplusW[s] = context.MinSurplusOverEpochW(s);
             intensity[s] = context.IntensityGPerKwh(s);
+            networkIntensity[s] = context.NetworkIntensityGPerKwh(s, context.NowUtc);
         }
 
         foreach (int i in order)
         {
             UnitView unit = context.Units[i];
             int j = seenAtSite[unit.Site]++;
-            result[i] = GramsPerPflop(j, unit, surplusW[unit.Site], intensity[unit.Site],
-                context.NetworkIntensityGPerKwh(unit.Site, context.NowUtc));
+            result[i] = GramsPerPflop(j, unit, surplusW[unit.Site], intensity[unit.Site], networkIntensity[unit.Site]);
         }
 
         return result;

@@ -51,8 +51,11 @@ public sealed class PlannerSlots
     /// <summary>Each site's battery, or null.</summary>
     public BatterySpec?[] Batteries { get; private init; } = [];
 
+    // Built on first use: fedzero reads only the surplus, and the profile costs a round-time reading per unit.
+    private Lazy<double[]> _roundsPerHour = new(() => []);
+
     /// <summary>Training rounds in one hour with k units (index k, 0..all units; index 0 is 0).</summary>
-    public double[] RoundsPerHourByCount { get; private init; } = [];
+    public double[] RoundsPerHourByCount => _roundsPerHour.Value;
 
     /// <summary>Training rounds in one hour with <paramref name="k"/> units (clamped to the fleet).</summary>
     public double RoundsPerHour(int k) => RoundsPerHourByCount[Math.Clamp(k, 0, RoundsPerHourByCount.Length - 1)];
@@ -71,10 +74,9 @@ public sealed class PlannerSlots
             ? double.PositiveInfinity
             : (context.DeadlineUtc - context.NowUtc).TotalHours;
         int slots = (int)Math.Clamp(Math.Ceiling(toDeadline), 1, Math.Max(1, capHours));
-        double[] seconds = context.PrefixRoundSeconds(MarginalCarbon.Ranking(context, MarginalCarbon.ForAllUnits(context)));
         var table = new PlannerSlots(slots, context.Sites.Count)
         {
-            RoundsPerHourByCount = [.. seconds.Select(s => s > 0 ? 3600 / s : 0)],
+            _roundsPerHour = new Lazy<double[]>(() => RoundsPerHourProfile(context), LazyThreadSafetyMode.None),
             HoursToDeadline = Math.Max(0, toDeadline),
             Batteries = [.. context.Sites.Select(site => site.Energy.Battery)],
         };
@@ -98,6 +100,12 @@ public sealed class PlannerSlots
         }
 
         return table;
+    }
+
+    private static double[] RoundsPerHourProfile(PolicyContext context)
+    {
+        double[] seconds = context.PrefixRoundSeconds(MarginalCarbon.Ranking(context, MarginalCarbon.ForAllUnits(context)));
+        return [.. seconds.Select(s => s > 0 ? 3600 / s : 0)];
     }
 
     /// <summary>Grams CO2eq per hour the <paramref name="j"/>-th unit (0-based) at <paramref name="site"/> adds in <paramref name="slot"/>.</summary>

@@ -62,12 +62,47 @@ public sealed class PolicyContext
 
     /// <summary>Seconds a round of the units flagged in <paramref name="active"/> lasts, by <see cref="RoundTime"/>.</summary>
     public double RoundSeconds(ReadOnlySpan<bool> active)
+        => RoundTime is { } model ? model.RoundSeconds(active) : SlowestComputeS(active);
+
+    /// <summary>An empty set of units to grow along a ranking, timed by <see cref="RoundTime"/> (<see cref="IRoundTimeSet"/>).</summary>
+    public IRoundTimeSet OpenRoundTimeSet()
+        => RoundTime is { } model ? model.OpenSet(Units.Count) : new MaskRoundTimeSet(new SlowestCompute(this), Units.Count);
+
+    /// <summary>
+    /// Round seconds of the first k units of <paramref name="order"/>, for k = 0..order.Length (index k): the throughput
+    /// profile of growing an allocation along a ranking.
+    /// </summary>
+    /// <remarks>
+    /// One unit joins an <see cref="IRoundTimeSet"/> per step, so the cost is the model's: O(N (N + E log E)) for a model
+    /// that rebuilds the round at every reading, about O(N S log N) for the simulation's on the offset families
+    /// (docs/performance.md). Without a model, a running maximum of compute seconds.
+    /// </remarks>
+    public double[] PrefixRoundSeconds(IReadOnlyList<int> order)
     {
-        if (RoundTime is { } model)
+        ArgumentNullException.ThrowIfNull(order);
+        var seconds = new double[order.Count + 1];
+        if (RoundTime is null)
         {
-            return model.RoundSeconds(active);
+            for (int k = 1; k <= order.Count; k++)
+            {
+                seconds[k] = Math.Max(seconds[k - 1], Units[order[k - 1]].RoundComputeS);
+            }
+
+            return seconds;
         }
 
+        IRoundTimeSet set = RoundTime.OpenSet(Units.Count);
+        for (int k = 1; k <= order.Count; k++)
+        {
+            set.Add(order[k - 1]);
+            seconds[k] = set.Seconds();
+        }
+
+        return seconds;
+    }
+
+    private double SlowestComputeS(ReadOnlySpan<bool> active)
+    {
         double slowest = 0;
         for (int i = 0; i < active.Length; i++)
         {
@@ -77,22 +112,10 @@ public sealed class PolicyContext
         return slowest;
     }
 
-    /// <summary>
-    /// Round seconds of the first k units of <paramref name="order"/>, for k = 0..order.Length (index k): the throughput
-    /// profile of growing an allocation along a ranking.
-    /// </summary>
-    public double[] PrefixRoundSeconds(IReadOnlyList<int> order)
+    // Without the simulation's model, a round lasts as long as its slowest unit's computation.
+    private sealed class SlowestCompute(PolicyContext context) : IRoundTimeModel
     {
-        ArgumentNullException.ThrowIfNull(order);
-        var seconds = new double[order.Count + 1];
-        var active = new bool[Units.Count];
-        for (int k = 1; k <= order.Count; k++)
-        {
-            active[order[k - 1]] = true;
-            seconds[k] = RoundSeconds(active);
-        }
-
-        return seconds;
+        public double RoundSeconds(ReadOnlySpan<bool> active) => context.SlowestComputeS(active);
     }
 
     /// <summary>Renewable surplus at <paramref name="site"/> now (W).</summary>

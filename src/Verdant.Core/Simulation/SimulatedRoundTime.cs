@@ -12,6 +12,9 @@ namespace Verdant.Core.Simulation;
 /// </summary>
 public sealed class SimulatedRoundTime : IRoundTimeModel
 {
+    /// <summary>Most sites for which <see cref="OpenSet"/> times a set without building its graph (an S x S latency table).</summary>
+    public const int MaxSitesWithoutGraph = SiteLatencies.MaxSites;
+
     private readonly Scenario _scenario;
     private readonly Fleet _fleet;
     private readonly RoundCost _cost;
@@ -20,6 +23,8 @@ public sealed class SimulatedRoundTime : IRoundTimeModel
     private readonly bool[] _onTime;
     private readonly bool[]? _on;
     private readonly double[] _startDelayS;
+    private readonly NetworkModel _network;
+    private SiteLatencies? _latencies;
 
     /// <summary>
     /// Creates the model; <paramref name="linkCostJ"/> ranks links for the energy-sparse family; <paramref name="on"/>,
@@ -29,6 +34,7 @@ public sealed class SimulatedRoundTime : IRoundTimeModel
         bool[]? on = null)
     {
         _on = on;
+        _network = network ?? throw new ArgumentNullException(nameof(network));
         _startDelayS = new double[fleet.Count];
         _scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
         _fleet = fleet ?? throw new ArgumentNullException(nameof(fleet));
@@ -55,5 +61,29 @@ public sealed class SimulatedRoundTime : IRoundTimeModel
 
         _cost.Compute(active, graph, _computeS, _startDelayS, double.PositiveInfinity, _onTime);
         return _cost.DurationS;
+    }
+
+    /// <summary>
+    /// An empty set that times its members without building their graph (<see cref="OffsetRoundTimeSet"/>) on the ring,
+    /// exponential, complete, hypercube and torus families up to <see cref="MaxSitesWithoutGraph"/> sites; otherwise
+    /// one <see cref="RoundSeconds"/> per reading. The units switched on are read now, once.
+    /// </summary>
+    public IRoundTimeSet OpenSet(int unitCount)
+    {
+        TopologyKind kind = _scenario.Topology.Kind;
+        if (unitCount != _fleet.Count || !OffsetRoundTimeSet.Supports(kind) || _fleet.Sites.Count > SiteLatencies.MaxSites)
+        {
+            return new MaskRoundTimeSet(this, unitCount);
+        }
+
+        _latencies ??= new SiteLatencies(_fleet.Sites, _network);
+        bool[] booting = new bool[_fleet.Count];
+        for (int i = 0; i < booting.Length; i++)
+        {
+            booting[i] = _on is not null && !_on[i] && _fleet.Sites[_fleet.SiteOf(i)].Hardware.BootS != 0;
+        }
+
+        return new OffsetRoundTimeSet(this, _latencies, kind, _fleet, _cost.SiteComputeS, (long)_scenario.Workload.MessageBytes,
+            _network.Options.BandwidthBitsPerS, booting);
     }
 }

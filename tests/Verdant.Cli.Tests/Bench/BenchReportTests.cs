@@ -39,7 +39,7 @@ public sealed class BenchReportTests
         Assert.Equal("training", json.RootElement.GetProperty("cases")[0].GetProperty("kind").GetString());
         Assert.Equal("simulation", second.GetProperty("kind").GetString());
         Assert.Equal(
-            ["model", "units", "rounds", "node_steps", "setup_s", "run_s", "node_steps_per_s", "peak_working_set_gib", "skipped", "kind"],
+            ["model", "units", "rounds", "node_steps", "setup_s", "run_s", "node_steps_per_s", "peak_working_set_gib", "skipped", "policy", "kind"],
             second.EnumerateObject().Select(p => p.Name));
     }
 }

@@ -33,6 +33,44 @@ public class ScenarioLoaderTests
         Assert.Equal(ScenarioLoader.DefaultDataDirectory, loaded.DataDirectory);
     }
 
+    private static string Fleet(int units, string policy, string topology) => Valid
+        .Replace("units: 2,", $"units: {units - 1},", StringComparison.Ordinal)
+        .Replace("policy: { name: greenest-k, k: 2 }", $"policy: {{ name: {policy}, k: 2 }}\ntopology: {{ kind: {topology} }}", StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("adaptive", "exponential")]
+    [InlineData("planner", "ring")]
+    [InlineData("carbonscaler", "hypercube")]
+    [InlineData("fedzero", "k-nearest")]
+    public void Load_PolicyPastTwoThousandUnitsOnAGraphItTimesWithoutBuilding_Accepted(string policy, string topology)
+    {
+        LoadedScenario loaded = Load(Fleet(10_000, policy, topology));
+
+        Assert.Equal(10_000, loaded.Scenario.UnitCount);
+    }
+
+    [Fact]
+    public void Load_FedZeroPastTenThousandUnits_RefusedForItsSolver()
+    {
+        string message = Error(Fleet(10_001, "fedzero", "exponential"));
+
+        Assert.Equal("t.yaml: policy.name: the fleet's 10001 units is more than the 10000 that 'fedzero' can decide for in reasonable " +
+            "time (its CP-SAT selection has a variable per unit and grows faster than the units); use greenest-k, random-k, " +
+            "renewable-only, carbon-cap, adaptive or all", message);
+    }
+
+    [Theory]
+    [InlineData("adaptive", "k-nearest")]
+    [InlineData("carbonscaler", "torus")]
+    public void Load_ProfilePolicyPastTwoThousandUnitsOnAGraphBuiltPerPrefix_RefusedNamingThePolicy(string policy, string topology)
+    {
+        string message = Error(Fleet(2001, policy, topology));
+
+        Assert.Equal($"t.yaml: policy.name: the fleet's 2001 units is more than the 2000 that '{policy}' can decide for in reasonable time " +
+            "on this topology (each decision times a round per unit, building the graph each time: units^2); use a ring, hypercube " +
+            "or exponential topology, or greenest-k, random-k, renewable-only, carbon-cap, fedzero or all", message);
+    }
+
     [Fact]
     public void Load_WorkloadFromModel_DerivesFlopsAndBytesFromTheTrainedModel()
     {

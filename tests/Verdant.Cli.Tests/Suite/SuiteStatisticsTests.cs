@@ -52,4 +52,19 @@ public class SuiteStatisticsTests
         Assert.Equal(0, statistics.Overall.Single(p => p.Policy == "all").DominatesRecommended);
         Assert.Equal(new Ratio(0.3, 0.2, 0.5, 3), statistics.Overall.Single(p => p.Policy == "adaptive").Carbon);
     }
+
+    [Fact]
+    public void Of_DivergedRuns_CountedAsSeedsThatMissedAndLeftOutOfRatios()
+    {
+        var statistics = SuiteStatistics.Of(Rows, "all", "adaptive", [("s", "adaptive"), ("t", "random-k")]);
+
+        PolicyVerdict adaptive = statistics.Scenarios[0].Policies.Single(p => p.Policy == "adaptive");
+        Assert.Equal((3, 2, 1), (adaptive.Seeds, adaptive.Reached, adaptive.Diverged));
+        Assert.Equal(new Ratio(0.25, 0.2, 0.3, 2), adaptive.Carbon);
+        PolicyVerdict onlyDiverged = statistics.Scenarios[1].Policies.Single(p => p.Policy == "random-k");
+        Assert.Equal((1, 0, 1, 0), (onlyDiverged.Seeds, onlyDiverged.Reached, onlyDiverged.Diverged, onlyDiverged.Carbon.Count));
+        PolicyVerdict overall = statistics.Overall.Single(p => p.Policy == "adaptive");
+        Assert.Equal((4, 3, 1), (overall.Seeds, overall.Reached, overall.Diverged));
+        Assert.Contains("reached 3/4", SuiteTable.Bar(statistics, "all", "adaptive"), StringComparison.Ordinal);
+    }
 }

@@ -108,6 +108,55 @@ public class SweepCommandTests
     }
 
     [Fact]
+    public async Task Sweep_OneRunDiverges_RecordedAsAFailedPointWithRoundAndUnitAndTheBatchGoesOn()
+    {
+        // Arrange: the largest learning rate a scenario accepts blows the MLP of the second run up;
+        // the first and third must still run.
+        using var sweep = new TinySweep(TinySweep.Grid.Replace("[0.05, 0.1]", "[0.05, 100, 0.1]", StringComparison.Ordinal)
+            .Replace("[1, 2, 3]", "[1]", StringComparison.Ordinal)
+            .Replace("stop.rounds: 6", "stop.rounds: 6\n  model: { kind: mlp, hidden: [32] }", StringComparison.Ordinal));
+        string output = sweep.Out("ws");
+
+        // Act
+        (int code, string stdout, string err) = ProgramTests.Invoke(sweep.Args(output));
+
+        // Assert
+        Assert.True(code == ExitCodes.Ok, err);
+        // The console wraps long lines; the progress line names round and node, the table gets a status column.
+        Assert.Matches(@"\[\d/3\] run-0002 [^\[]*: training diverged at round \d+,\s+node \d+", stdout);
+        Assert.Matches(@"│ status", stdout);
+        using JsonDocument diverged = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "runs", "run-0002", "summary.json")));
+        Assert.Equal("diverged", diverged.RootElement.GetProperty("status").GetString());
+        int round = diverged.RootElement.GetProperty("diverged").GetProperty("round").GetInt32();
+        int unit = diverged.RootElement.GetProperty("diverged").GetProperty("unit").GetInt32();
+        Assert.InRange(round, 0, 5);
+        Assert.InRange(unit, 0, 5);
+        Assert.Equal(6, JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "runs", "run-0003", "summary.json"))).RootElement.GetProperty("rounds").GetInt32());
+        Dictionary<string, object?[]> columns = await ReadParquet(Path.Combine(output, "results.parquet"));
+        Assert.Equal(["finished", "diverged", "finished"], columns["status"]);
+        Assert.Equal([null, (long)round, null], columns["diverged.round"]);
+        Assert.Equal([null, (long)unit, null], columns["diverged.unit"]);
+        Assert.Equal(["finished", "diverged", "finished"], RegistryStatuses(Path.Combine(output, "runs.db")));
+    }
+
+    private static string[] RegistryStatuses(string path)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using Microsoft.Data.Sqlite.SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT status, carbon_kg IS NULL FROM runs ORDER BY run_id";
+        var statuses = new List<string>();
+        using Microsoft.Data.Sqlite.SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            Assert.Equal(reader.GetString(0) == "diverged", reader.GetBoolean(1));
+            statuses.Add(reader.GetString(0));
+        }
+
+        return [.. statuses];
+    }
+
+    [Fact]
     public void Sweep_OutHoldsADifferentSweep_ExitsTwo()
     {
         using var sweep = new TinySweep();

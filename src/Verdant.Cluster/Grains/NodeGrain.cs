@@ -27,6 +27,7 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
     private string _run = "";
     private int _unit;
     private int _mixedRound = -1;
+    private TrainReply? _trained;
     private long _late;
     private long _duplicate;
 
@@ -53,6 +54,12 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
     public Task<TrainReply> Train(RoundPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        if (_trained is { } done && done.Round == plan.Round)
+        {
+            // Asked again by a coordinator that restarted during this round: what it did stands (no second step).
+            return Task.FromResult(done);
+        }
+
         long started = Stopwatch.GetTimestamp();
         float loss;
         try
@@ -72,15 +79,22 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
         }
 
         float[]? gradient = plan.ReturnGradient ? _sgd.Gradients.ReadRow(0).ToArray() : null;
-        return Task.FromResult(new TrainReply(plan.Round, loss, _sgd.GradientNormsSquared[0], gradient, busyS,
-            _sgd.NodeSquaredLosses[0], _sgd.NodeWithinTraces[0]));
+        _trained = new TrainReply(plan.Round, loss, _sgd.GradientNormsSquared[0], gradient, busyS,
+            _sgd.NodeSquaredLosses[0], _sgd.NodeWithinTraces[0]);
+        return Task.FromResult(_trained);
     }
 
     public Task<int[]> Mix(MixPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Round <= _mixedRound)
+        {
+            // Already mixed (a restarted coordinator asking again): mixing twice would move the parameters twice.
+            return Task.FromResult<int[]>([]);
+        }
+
         int[] missing = [.. plan.Sources.Where(j => !_inbox.ContainsKey((plan.Round, j)))];
-        if (missing.Length > 0 || plan.Round <= _mixedRound)
+        if (missing.Length > 0)
         {
             return Task.FromResult(missing);
         }
@@ -123,7 +137,7 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
 
     public Task<float[]> GetParameters() => Task.FromResult(_sgd.Parameters.ReadRow(0).ToArray());
 
-    public Task<NodeCounters> GetCounters() => Task.FromResult(new NodeCounters(_late, _duplicate, _mixedRound));
+    public Task<NodeCounters> GetCounters() => Task.FromResult(new NodeCounters(_late, _duplicate, _mixedRound) { TrainedRound = _trained?.Round ?? -1 });
 
     private INodeGrain Node(int unit) => GrainFactory.GetGrain<INodeGrain>(NodeKey.Format(_run, unit, workload.SiteOfUnit[unit]));
 

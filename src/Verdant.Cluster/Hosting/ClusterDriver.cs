@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Verdant.Cluster.Contracts;
 using Verdant.Cluster.Grains;
+using Verdant.Cluster.Journal;
 using Verdant.Core.Simulation;
 
 namespace Verdant.Cluster.Hosting;
@@ -25,25 +26,36 @@ public static class ClusterDriver
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(2);
 
     /// <summary>Runs <paramref name="workload"/>'s scenario as run <paramref name="run"/> on the cluster behind <paramref name="grains"/>.</summary>
+    /// <remarks>
+    /// With a <paramref name="log"/>, every round is appended to it; a log opened with <see cref="CoordinatorLog.Resume"/>
+    /// is replayed first (its run must be <paramref name="run"/>) and the run goes on from its last round.
+    /// </remarks>
+    /// <exception cref="CoordinatorLogException">The log does not replay to what it recorded, or the units are past it.</exception>
     /// <exception cref="Core.Consensus.DivergenceException">Training blew up; the message names the round and unit.</exception>
     public static Task<ClusterRunResult> RunAsync(IGrainFactory grains, ClusterWorkload workload, string run,
-        bool gradientStatistics = true, IProgress<RoundProgress>? progress = null, CancellationToken cancellationToken = default)
+        bool gradientStatistics = true, IProgress<RoundProgress>? progress = null, CoordinatorLog? log = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(workload);
-        return Task.Factory.StartNew(() => Run(grains, workload, run, gradientStatistics, progress, cancellationToken),
+        return Task.Factory.StartNew(() => Run(grains, workload, run, gradientStatistics, progress, log, cancellationToken),
             cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     private static ClusterRunResult Run(IGrainFactory grains, ClusterWorkload workload, string run, bool gradientStatistics,
-        IProgress<RoundProgress>? progress, CancellationToken cancellationToken)
+        IProgress<RoundProgress>? progress, CoordinatorLog? log, CancellationToken cancellationToken)
     {
         Scenario scenario = workload.Scenario;
         INodeGrain Node(int unit) => grains.GetGrain<INodeGrain>(NodeKey.Format(run, unit, workload.SiteOfUnit[unit]));
         WaitForUnits(Node, scenario.UnitCount, cancellationToken);
+        JournalingTrainer? journal = null;
         using var simulation = new Simulation(scenario, workload.Train, workload.Test, workload.Gemm, workers: 1,
-            trainerFactory: _ => new GrainTrainer(Node, scenario.UnitCount, scenario.Model.ParameterCount,
-                scenario.Training.BatchSize, gradientStatistics, firstRound: 0));
+            trainerFactory: _ =>
+            {
+                var live = new GrainTrainer(Node, scenario.UnitCount, scenario.Model.ParameterCount,
+                    scenario.Training.BatchSize, gradientStatistics, firstRound: log?.Rounds.Count ?? 0);
+                return log is null ? live : journal = new JournalingTrainer(live, log, Node);
+            }) { Journal = journal };
         SimulationResult result = simulation.Run(progress, cancellationToken);
         NodeCounters[] counters = [.. Enumerable.Range(0, scenario.UnitCount).Select(i => Node(i).GetCounters())
             .Select(CountersOrNone)];

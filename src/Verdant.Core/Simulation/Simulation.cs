@@ -109,6 +109,12 @@ public sealed partial class Simulation : IDisposable
     /// <summary>The supplies built for this run (hourly renewable, load and grid series per site).</summary>
     public IReadOnlyList<SiteSupply> Supplies => _supplies;
 
+    /// <summary>
+    /// Where finished rounds are reported and, for a resumed run, where replayed rounds' evaluations come from (none
+    /// when null). Set before <see cref="Run"/>.
+    /// </summary>
+    public IRunJournal? Journal { get; set; }
+
     /// <summary>The trainer, for inspection in tests.</summary>
     public IRoundTrainer Trainer => _sgd;
 

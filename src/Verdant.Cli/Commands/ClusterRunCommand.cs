@@ -7,6 +7,7 @@ using Verdant.Cli.Console;
 using Verdant.Cli.Output;
 using Verdant.Cli.Scenarios;
 using Verdant.Cluster.Hosting;
+using Verdant.Cluster.Journal;
 using Verdant.Cluster.Options;
 using Verdant.Core.Data;
 using Verdant.Core.Simulation;
@@ -37,7 +38,7 @@ internal static class ClusterRunCommand
         var command = new Command("run", "Train a scenario on Orleans silos and write the run's files")
         {
             ScenarioArgument, Local, CommonOptions.Out, CommonOptions.DataDir, ClusterSiloCommand.Membership,
-            ClusterSiloCommand.Redis, ClusterSiloCommand.Primary, ClusterSiloCommand.Tls,
+            ClusterSiloCommand.Redis, ClusterSiloCommand.Primary, ClusterSiloCommand.Tls, ClusterRunLog.Resume,
         };
         command.SetAction(parse => Execute(ui, time, parse));
         return command;
@@ -51,6 +52,8 @@ internal static class ClusterRunCommand
         Scenario scenario = loaded.Scenario;
         string output = parse.GetValue(CommonOptions.Out) ?? Path.Combine("runs",
             $"{time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-cluster-{scenario.PolicyName}");
+        using CoordinatorLog? resumed = ClusterRunLog.Check(parse.GetValue(CommonOptions.Out), output, parse.GetValue(ClusterRunLog.Resume),
+            parse.GetValue(Local) is not null, scenario, path);
         (Dataset train, Dataset test) = RunSetup.LoadData(loaded);
         var workload = new ClusterWorkload(scenario, train, test, RunSetup.CreateGemm());
         string? tlsDir = parse.GetValue(ClusterSiloCommand.Tls);
@@ -65,20 +68,30 @@ internal static class ClusterRunCommand
             long started = time.GetTimestamp();
             using IHost client = Connect(membership, tls, time);
             var grains = client.Services.GetRequiredService<IClusterClient>();
-            string run = $"run-{time.GetUtcNow().ToUnixTimeMilliseconds()}";
+            string run = resumed?.Header.Run ?? $"run-{time.GetUtcNow().ToUnixTimeMilliseconds()}";
+            using CoordinatorLog log = resumed ?? ClusterRunLog.Create(output, scenario, path, run);
             ClusterRunResult result = ui.WithProgress($"{scenario.Name} / {scenario.PolicyName} (cluster)", scenario.Stop.MaxRounds,
-                progress => ClusterDriver.RunAsync(grains, workload, run, progress: progress).GetAwaiter().GetResult());
+                progress => ClusterDriver.RunAsync(grains, workload, run, progress: progress, log: log).GetAwaiter().GetResult());
             double wall = time.GetElapsedTime(started).TotalSeconds;
-            RunFiles.Write(output, result.Result, new RunInfo(loaded.Source, wall, scenario.Stop.TargetAccuracy, silos.Count)
+            StagedDirectory.Replace(output, staging =>
             {
-                GridIntensityLabels = [.. scenario.Sites.Select(s => s.Energy.GridIntensityLabel)],
-                Mode = "cluster",
+                RunFiles.WriteInto(staging, result.Result, new RunInfo(loaded.Source, wall, scenario.Stop.TargetAccuracy, silos.Count)
+                {
+                    GridIntensityLabels = [.. scenario.Sites.Select(s => s.Energy.GridIntensityLabel)],
+                    Mode = "cluster",
+                });
+                log.FinishInto(staging);
             });
             ui.Output.Write(SummaryTable.Build(result.Result, wall, output));
             ui.Error(string.Create(CultureInfo.InvariantCulture,
                 $"cluster: {silos.Count} local silos, {result.LateMessages} late and {result.DuplicateMessages} duplicate parameter messages ignored"));
             client.StopAsync().GetAwaiter().GetResult();
             return ExitCodes.Ok;
+        }
+        catch (CoordinatorLogException ex)
+        {
+            ui.Error(ex.Message);
+            return ExitCodes.Failure;
         }
         finally
         {

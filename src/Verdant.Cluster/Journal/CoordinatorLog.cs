@@ -97,14 +97,21 @@ public sealed class CoordinatorLog : IDisposable
         Write(new Line("round", Round: round));
     }
 
-    /// <summary>Closes the log as finished and copies it into <paramref name="directory"/> (the run's staged outputs), if given.</summary>
-    public void Finish(string? directory = null)
+    /// <summary>Closes the log as finished.</summary>
+    public void Finish() => Write(new Line("finished"));
+
+    /// <summary>
+    /// Writes the log, closed as finished, into <paramref name="directory"/> (the run's staged outputs); this file stays
+    /// unfinished, so a crash before the staged outputs replace the old folder leaves a run that can still be resumed.
+    /// </summary>
+    public void FinishInto(string directory)
     {
-        Write(new Line("finished"));
-        if (directory is not null)
-        {
-            File.Copy(FilePath, Path.Combine(directory, FileName), overwrite: true);
-        }
+        string copy = Path.Combine(directory, FileName);
+        File.Copy(FilePath, copy, overwrite: true);
+        using var file = new FileStream(copy, FileMode.Append, FileAccess.Write);
+        file.Write(JsonSerializer.SerializeToUtf8Bytes(new Line("finished"), Json));
+        file.WriteByte((byte)'\n');
+        file.Flush(flushToDisk: true);
     }
 
     /// <inheritdoc />

@@ -16,6 +16,7 @@ namespace Verdant.Cluster.Grains;
 /// form between neighbours (awaited deliveries between units on one silo were observed to stall in Orleans 10.4.2).
 /// </remarks>
 [SitePlacement]
+[CollectionAgeLimit(Hours = 24)] // its parameters live only here: a unit left idle (or a coordinator down) for hours must keep them
 internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGrain> logger) : Grain, INodeGrain
 {
     private readonly Dictionary<(int Round, int From), float[]> _inbox = [];

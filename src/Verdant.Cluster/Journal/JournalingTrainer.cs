@@ -25,6 +25,7 @@ internal sealed class JournalingTrainer : IRoundTrainer, IRunJournal
     private readonly Func<int, INodeGrain> _node;
     private readonly float[] _losses;
     private readonly double[] _squaredLosses;
+    private readonly int[] _lastTrained;
     private int _ran;
     private bool _handedOver;
     private bool _skipCatchUps;
@@ -38,6 +39,8 @@ internal sealed class JournalingTrainer : IRoundTrainer, IRunJournal
         _node = node;
         _losses = new float[live.NodeCount];
         _squaredLosses = new double[live.NodeCount];
+        _lastTrained = new int[live.NodeCount];
+        Array.Fill(_lastTrained, -1);
     }
 
     public int NodeCount => _live.NodeCount;
@@ -63,6 +66,7 @@ internal sealed class JournalingTrainer : IRoundTrainer, IRunJournal
             logged.NodeLosses.CopyTo(_losses, 0);
             logged.NodeSquaredLosses.CopyTo(_squaredLosses, 0);
             LastGradientStatistics = logged.Gradient.ToStatistics();
+            MarkTrained(active, logged.Round, logged.Dropped);
             return logged.Loss;
         }
 
@@ -72,7 +76,7 @@ internal sealed class JournalingTrainer : IRoundTrainer, IRunJournal
         _live.NodeLosses.CopyTo(_losses);
         _live.NodeSquaredLosses.CopyTo(_squaredLosses);
         LastGradientStatistics = _live.LastGradientStatistics;
-        _ran++;
+        MarkTrained(active, _ran++, _live.LastDropped);
         return _lastLoss;
     }
 
@@ -122,6 +126,14 @@ internal sealed class JournalingTrainer : IRoundTrainer, IRunJournal
 
     public void Dispose() => _live.Dispose();
 
+    private void MarkTrained(ReadOnlySpan<bool> active, int round, IReadOnlyCollection<int> dropped)
+    {
+        for (int i = 0; i < active.Length; i++)
+        {
+            _lastTrained[i] = active[i] && !dropped.Contains(i) ? round : _lastTrained[i];
+        }
+    }
+
     private static void Verify(LoggedRound logged, RoundJournalEntry entry, DecisionRecord[] decisions)
     {
         Check(logged.Round, "round record", logged.Record, entry.Record);
@@ -164,6 +176,12 @@ internal sealed class JournalingTrainer : IRoundTrainer, IRunJournal
             {
                 throw new CoordinatorLogException($"{_log.FilePath}: unit {i} has reached round {furthest} but the log ends " +
                     $"before round {next}: the log is behind the cluster");
+            }
+
+            if (counters.TrainedRound < _lastTrained[i])
+            {
+                throw new CoordinatorLogException($"{_log.FilePath}: unit {i} trained round {_lastTrained[i]} by the log but its grain " +
+                    "holds no such round (its silo restarted or it was deactivated): the run cannot resume exactly");
             }
 
             _skipCatchUps |= counters.TrainedRound == next && next > 0;

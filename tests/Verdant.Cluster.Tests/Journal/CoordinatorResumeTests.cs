@@ -88,6 +88,23 @@ public sealed class CoordinatorResumeTests : IDisposable
         Assert.Equal($"{LogPath}: unit 0 has reached round 5 but the log ends before round 4: the log is behind the cluster", ex.Message);
     }
 
+    [Fact]
+    public async Task Run_UnitsDeactivatedWhileCoordinatorDown_RefusesToGoLive()
+    {
+        Scenario scenario = ClusterScenarios.Small("all");
+        await using InProcessTestCluster cluster = await InProcessCluster.StartAsync(scenario);
+        CoordinatorLogHeader header = CoordinatorLogHeader.For(scenario, "collected", null);
+        await CrashAfter(cluster, scenario, header, 4);
+        await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        using CoordinatorLog log = CoordinatorLog.Resume(LogPath, header);
+        var ex = await Assert.ThrowsAsync<CoordinatorLogException>(
+            () => ClusterDriver.RunAsync(cluster.Client, ClusterScenarios.Workload(scenario), "collected", log: log));
+
+        Assert.Equal($"{LogPath}: unit 0 trained round 3 by the log but its grain holds no such round (its silo restarted or it " +
+            "was deactivated): the run cannot resume exactly", ex.Message);
+    }
+
     private async Task CrashAfter(InProcessTestCluster cluster, Scenario scenario, CoordinatorLogHeader header, int rounds)
     {
         using var kill = new CancellationTokenSource();

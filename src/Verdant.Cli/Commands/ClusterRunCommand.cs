@@ -15,8 +15,9 @@ using Verdant.Core.Simulation;
 namespace Verdant.Cli.Commands;
 
 /// <summary>
-/// `verdant cluster run [SCENARIO] [--local N] [--out DIR]`: drives a run on a cluster (with --local, N silo processes
-/// it starts on loopback) and writes the same files as `verdant run`, with "mode": "cluster".
+/// `verdant cluster run [SCENARIO] [--local N] [--out DIR] [--resume]`: drives a run on a cluster (with --local, N silo
+/// processes it starts on loopback) and writes the same files as `verdant run`, with "mode": "cluster", plus the
+/// coordinator's round log that `--resume` continues from.
 /// </summary>
 internal static class ClusterRunCommand
 {

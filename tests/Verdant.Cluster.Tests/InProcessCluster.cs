@@ -8,7 +8,8 @@ namespace Verdant.Cluster.Tests;
 /// <summary>An in-process cluster of one silo per site of <see cref="ClusterScenarios.Small"/>, silo i hosting site i.</summary>
 internal static class InProcessCluster
 {
-    public static async Task<InProcessTestCluster> StartAsync(Scenario scenario, int silos = 3, TimeSpan? placementWait = null)
+    public static async Task<InProcessTestCluster> StartAsync(Scenario scenario, int silos = 3, TimeSpan? placementWait = null,
+        Action<IClientBuilder>? client = null)
     {
         ClusterWorkload workload = ClusterScenarios.Workload(scenario);
         var builder = new InProcessTestClusterBuilder((short)silos);
@@ -22,6 +23,11 @@ internal static class InProcessCluster
                 o.PlacementWait = placementWait ?? o.PlacementWait;
             });
         });
+        if (client is not null)
+        {
+            builder.ConfigureClient(client);
+        }
+
         InProcessTestCluster cluster = builder.Build();
         await cluster.DeployAsync();
         await cluster.WaitForLivenessToStabilizeAsync();

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Orleans.TestingHost;
+using Verdant.Cluster.Contracts;
 using Verdant.Cluster.Hosting;
 using Verdant.Cluster.Journal;
+using Verdant.Core.Consensus;
 using Verdant.Core.Simulation;
 
 namespace Verdant.Cluster.Tests.Journal;
@@ -50,6 +52,42 @@ public sealed class CoordinatorResumeTests : IDisposable
         Assert.Equal(Summary(expected), Summary(resumed.Result));
         Assert.Equal(expected.Final, resumed.Result.Final);
         Assert.Equal(expected.Rounds.Count + 1, File.ReadAllLines(LogPath).Length);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task Run_CoordinatorDiesBetweenTrainAndMix_ResumedRunEqualsUninterrupted(int unitsMixed)
+    {
+        Scenario scenario = ClusterScenarios.Small("random-k");
+        SimulationResult expected = ClusterScenarios.Simulate(scenario);
+        int round = ChangingDecisionRound(expected);
+        // The coordinator's Mix calls of that round fail after the first `unitsMixed`: every unit has trained it, that
+        // many have mixed it, and the loop dies (a DivergenceException is never absorbed as a lost unit).
+        var crash = new MixCrash(round, unitsMixed);
+        await using InProcessTestCluster cluster = await InProcessCluster.StartAsync(scenario,
+            client: c => c.AddOutgoingGrainCallFilter(crash.Filter));
+        string run = $"between-{unitsMixed}";
+        CoordinatorLogHeader header = CoordinatorLogHeader.For(scenario, run, null);
+        using (CoordinatorLog first = CoordinatorLog.Create(LogPath, header))
+        {
+            await Assert.ThrowsAsync<DivergenceException>(
+                () => ClusterDriver.RunAsync(cluster.Client, ClusterScenarios.Workload(scenario), run, log: first));
+        }
+
+        crash.Armed = false;
+        NodeCounters[] units = await Task.WhenAll(Enumerable.Range(0, scenario.UnitCount).Select(i => cluster.Client
+            .GetGrain<INodeGrain>(NodeKey.Format(run, i, ClusterScenarios.SiteNames[i / 2])).GetCounters()));
+        Assert.Equal(expected.Rounds[round].ActiveUnits, units.Count(u => u.TrainedRound == round));
+        Assert.Equal(unitsMixed, units.Count(u => u.MixedRound == round));
+        using CoordinatorLog log = CoordinatorLog.Resume(LogPath, header);
+        Assert.Equal(round, log.Rounds.Count);
+        ClusterRunResult resumed = await ClusterDriver.RunAsync(cluster.Client, ClusterScenarios.Workload(scenario), run, log: log);
+
+        Assert.Equal(expected.Rounds, resumed.Result.Rounds);
+        Assert.Equal(expected.Decisions.Select(CoordinatorLog.ToJson), resumed.Result.Decisions.Select(CoordinatorLog.ToJson));
+        Assert.Equal(Summary(expected), Summary(resumed.Result));
+        Assert.Equal(expected.Final, resumed.Result.Final);
     }
 
     [Fact]
@@ -138,6 +176,26 @@ public sealed class CoordinatorResumeTests : IDisposable
         }
 
         throw new InvalidOperationException("the scenario never changes who trains: " + string.Join(" | ", run.Decisions.Select(d => $"{d.Round} {string.Join(",", d.ActiveUnitsBySite)} {d.Reason}")));
+    }
+
+    private sealed class MixCrash(int round, int unitsMixed)
+    {
+        public bool Armed { get; set; } = true;
+
+        private int _issued;
+
+        public Task Filter(IOutgoingGrainCallContext context)
+        {
+            if (Armed && context.MethodName == nameof(INodeGrain.Mix) && context.Request.GetArgument(0) is MixPlan plan && plan.Round == round)
+            {
+                if (Interlocked.Increment(ref _issued) > unitsMixed)
+                {
+                    throw new DivergenceException($"coordinator killed between the phases of round {round}");
+                }
+            }
+
+            return context.Invoke();
+        }
     }
 
     private sealed class InlineProgress(Action<RoundProgress> report) : IProgress<RoundProgress>

@@ -20,18 +20,31 @@ internal static class ClusterRunLog
     /// Checks the log before anything is loaded or started: with --resume, the unfinished log of this scenario in
     /// <paramref name="output"/> (opened; its run name is the run to continue); without, that no unfinished run would be lost.
     /// </summary>
-    /// <exception cref="UsageException">Bad --resume or --out (exit 2), naming what differs.</exception>
+    /// <exception cref="UsageException">Bad --resume or --out (exit 2), naming what differs or what is damaged.</exception>
     public static CoordinatorLog? Check(string? outOption, string output, bool resume, bool local, Scenario scenario, string? scenarioPath)
     {
         string path = Path.Combine(output, CoordinatorLog.FileName);
-        if (!resume)
+        try
         {
-            return CoordinatorLog.StateOf(path) == CoordinatorLogState.Unfinished
-                ? throw new UsageException($"--out: {output} holds an unfinished cluster run ({CoordinatorLog.FileName}); " +
-                    "add --resume to continue it on its running cluster, or choose another --out")
-                : null;
+            return resume ? Resumed(outOption, path, local, scenario, scenarioPath) : NotResumed(output, path);
         }
+        catch (CoordinatorLogException ex)
+        {
+            throw new UsageException($"{(resume ? "--resume" : "--out")}: {ex.Message}");
+        }
+    }
 
+    /// <summary>The log of a new run <paramref name="run"/>, in <paramref name="output"/>.</summary>
+    public static CoordinatorLog Create(string output, Scenario scenario, string? scenarioPath, string run)
+        => CoordinatorLog.Create(Path.Combine(output, CoordinatorLog.FileName), Header(scenario, scenarioPath, run));
+
+    private static CoordinatorLog? NotResumed(string output, string path) => CoordinatorLog.StateOf(path) == CoordinatorLogState.Unfinished
+        ? throw new UsageException($"--out: {output} holds an unfinished cluster run ({CoordinatorLog.FileName}); " +
+            "add --resume to continue it on its running cluster, or choose another --out")
+        : null;
+
+    private static CoordinatorLog Resumed(string? outOption, string path, bool local, Scenario scenario, string? scenarioPath)
+    {
         if (outOption is null)
         {
             throw new UsageException("--resume: needs --out DIR, the folder of the run to resume");
@@ -43,19 +56,8 @@ internal static class ClusterRunLog
                 "started them); join the cluster that holds the run's units with --membership");
         }
 
-        try
-        {
-            return CoordinatorLog.Resume(path, Header(scenario, scenarioPath, run: ""));
-        }
-        catch (CoordinatorLogException ex) when (ex.IsMismatch)
-        {
-            throw new UsageException($"--resume: {ex.Message}");
-        }
+        return CoordinatorLog.Resume(path, Header(scenario, scenarioPath, run: ""));
     }
-
-    /// <summary>The log of a new run <paramref name="run"/>, in <paramref name="output"/>.</summary>
-    public static CoordinatorLog Create(string output, Scenario scenario, string? scenarioPath, string run)
-        => CoordinatorLog.Create(Path.Combine(output, CoordinatorLog.FileName), Header(scenario, scenarioPath, run));
 
     private static CoordinatorLogHeader Header(Scenario scenario, string? scenarioPath, string run)
         => CoordinatorLogHeader.For(scenario, run, scenarioPath is null ? null : Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(scenarioPath))));

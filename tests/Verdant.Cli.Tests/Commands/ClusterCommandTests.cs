@@ -87,6 +87,26 @@ public class ClusterCommandTests
     }
 
     [Fact]
+    public void Run_DamagedLogWithoutResume_ExitsTwoNamingTheLine()
+    {
+        string dir = Directory.CreateTempSubdirectory("verdant-resume-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "coordinator.jsonl"), "{\"kind\":\"round\"}\n");
+
+            (int code, _, string err) = ProgramTests.Invoke("cluster", "run", RepositoryFiles.PathOf("scenarios/cluster-small.yaml"),
+                "--out", dir, "--local", "1");
+
+            Assert.Equal(ExitCodes.BadInput, code);
+            Assert.Equal($"verdant: --out: {dir}/coordinator.jsonl: line 1: not a coordinator log header\n", err);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Run_ResumeWithNoLog_ExitsTwo()
     {
         string dir = Directory.CreateTempSubdirectory("verdant-resume-").FullName;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Orleans.TestingHost;
+using Verdant.Cluster.Checkpoints;
 using Verdant.Cluster.Hosting;
 using Verdant.Core.Simulation;
 
@@ -8,9 +9,15 @@ namespace Verdant.Cluster.Tests;
 /// <summary>An in-process cluster of one silo per site of <see cref="ClusterScenarios.Small"/>, silo i hosting site i.</summary>
 internal static class InProcessCluster
 {
+    /// <summary>
+    /// Starts the cluster; units checkpoint every <paramref name="checkpointEvery"/> rounds (default: the options' default)
+    /// to files in <paramref name="checkpointDirectory"/>, by default a fresh temporary directory, so no test ever
+    /// restores another's checkpoint.
+    /// </summary>
     public static async Task<InProcessTestCluster> StartAsync(Scenario scenario, int silos = 3, TimeSpan? placementWait = null,
-        Action<IClientBuilder>? client = null)
+        int? checkpointEvery = null, string? checkpointDirectory = null, Action<IClientBuilder>? client = null)
     {
+        string directory = checkpointDirectory ?? Directory.CreateTempSubdirectory("verdant-cluster-test-").FullName;
         ClusterWorkload workload = ClusterScenarios.Workload(scenario);
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((options, silo) =>
@@ -21,7 +28,9 @@ internal static class InProcessCluster
             {
                 o.Sites = sites;
                 o.PlacementWait = placementWait ?? o.PlacementWait;
+                o.CheckpointEveryRounds = checkpointEvery ?? o.CheckpointEveryRounds;
             });
+            silo.AddVerdantCheckpoints(CheckpointStore.InDirectory(directory));
         });
         if (client is not null)
         {

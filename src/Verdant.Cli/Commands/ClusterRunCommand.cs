@@ -6,6 +6,8 @@ using Microsoft.Extensions.Hosting;
 using Verdant.Cli.Console;
 using Verdant.Cli.Output;
 using Verdant.Cli.Scenarios;
+using Verdant.Cluster.Checkpoints;
+using Verdant.Cluster.Contracts;
 using Verdant.Cluster.Hosting;
 using Verdant.Cluster.Journal;
 using Verdant.Cluster.Options;
@@ -39,7 +41,8 @@ internal static class ClusterRunCommand
         var command = new Command("run", "Train a scenario on Orleans silos and write the run's files")
         {
             ScenarioArgument, Local, CommonOptions.Out, CommonOptions.DataDir, ClusterSiloCommand.Membership,
-            ClusterSiloCommand.Redis, ClusterSiloCommand.Primary, ClusterSiloCommand.Tls, ClusterRunLog.Resume,
+            ClusterSiloCommand.Redis, ClusterSiloCommand.Primary, ClusterSiloCommand.Tls, ClusterSiloCommand.CheckpointEvery,
+            ClusterSiloCommand.CheckpointDir, ClusterRunLog.Resume,
         };
         command.SetAction(parse => Execute(ui, time, parse));
         return command;
@@ -63,7 +66,7 @@ internal static class ClusterRunCommand
         try
         {
             ClusterMembership membership = parse.GetValue(Local) is { } n
-                ? StartLocal(silos, n, scenario, path, dataDir, tlsDir is null ? null : Path.GetFullPath(tlsDir))
+                ? StartLocal(silos, n, scenario, path, dataDir, tlsDir is null ? null : Path.GetFullPath(tlsDir), CheckpointArguments(parse))
                 : ClusterSiloCommand.MembershipOf(parse.GetValue(ClusterSiloCommand.Membership)!, parse.GetValue(ClusterSiloCommand.Redis),
                     parse.GetValue(ClusterSiloCommand.Primary), [parse.GetValue(ClusterSiloCommand.Primary) + 18889]);
             long started = time.GetTimestamp();
@@ -85,8 +88,15 @@ internal static class ClusterRunCommand
             });
             ui.Output.Write(SummaryTable.Build(result.Result, wall, output));
             ui.Error(string.Create(CultureInfo.InvariantCulture,
-                $"cluster: {silos.Count} local silos, {result.LateMessages} late and {result.DuplicateMessages} duplicate parameter messages ignored"));
+                $"cluster: {silos.Count} local silos, {result.LateMessages} late and {result.DuplicateMessages} duplicate parameter messages ignored, {result.Rejoins.Count} rejoins after a failure"));
+            ReportCheckpoints(ui, grains, workload, run);
             client.StopAsync().GetAwaiter().GetResult();
+            if (silos.Count > 0)
+            {
+                // Checkpoints are for a run that breaks off; this one finished, and its local silos wrote them here.
+                FileGrainStorage.DeleteMatching(parse.GetValue(ClusterSiloCommand.CheckpointDir) ?? CheckpointStore.DefaultDirectory, run + ":");
+            }
+
             return ExitCodes.Ok;
         }
         catch (CoordinatorLogException ex)
@@ -109,7 +119,7 @@ internal static class ClusterRunCommand
     });
 
     private static ClusterMembership StartLocal(List<Process> silos, int count, Scenario scenario, string? path, string? dataDir,
-        string? tlsDir)
+        string? tlsDir, IReadOnlyList<string> checkpointArguments)
     {
         int[] ports = LoopbackPorts.Free(2 * count);
         for (int i = 0; i < count; i++)
@@ -131,6 +141,8 @@ internal static class ClusterRunCommand
             {
                 args.AddRange(["--tls", tlsDir]);
             }
+
+            args.AddRange(checkpointArguments);
 
             silos.Add(Process.Start(SelfStart(args)) ?? throw new InvalidOperationException("could not start a silo process"));
         }
@@ -175,6 +187,21 @@ internal static class ClusterRunCommand
             }
         }
     }
+
+    private static void ReportCheckpoints(ConsoleUi ui, IClusterClient grains, ClusterWorkload workload, string run)
+    {
+        CheckpointTotals totals = CheckpointTotals.Collect([.. workload.SiteOfUnit.Select((site, unit) =>
+            grains.GetGrain<INodeGrain>(NodeKey.Format(run, unit, site)))]);
+        ui.Error(string.Create(CultureInfo.InvariantCulture,
+            $"checkpoints: {totals.Writes} written, {totals.BytesPerWrite:F0} bytes and {totals.MillisecondsPerWrite:F2} ms per unit and write"));
+    }
+
+    // The local silos checkpoint as asked (they always use files: localhost membership).
+    private static string[] CheckpointArguments(ParseResult parse) =>
+    [
+        .. parse.GetValue(ClusterSiloCommand.CheckpointEvery) is { } every ? new[] { "--checkpoint-every", Str(every) } : [],
+        .. parse.GetValue(ClusterSiloCommand.CheckpointDir) is { } directory ? new[] { "--checkpoint-dir", Path.GetFullPath(directory) } : [],
+    ];
 
     private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

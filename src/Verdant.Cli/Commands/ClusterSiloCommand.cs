@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using Verdant.Cli.Console;
 using Verdant.Cli.Scenarios;
+using Verdant.Cluster.Checkpoints;
 using Verdant.Cluster.Hosting;
 using Verdant.Cluster.Options;
 using Verdant.Core.Data;
@@ -25,12 +26,22 @@ internal static class ClusterSiloCommand
 
     public static readonly Option<string?> Tls = new("--tls") { Description = "Directory made by `verdant cluster cert`: mutual TLS with the cluster's authority" };
 
+    public static readonly Option<int?> CheckpointEvery = CommonOptions.NonNegative(new Option<int?>("--checkpoint-every")
+    {
+        Description = "Each unit checkpoints its state every K rounds (default 10; 0: off)",
+    });
+
+    public static readonly Option<string?> CheckpointDir = new("--checkpoint-dir")
+    {
+        Description = "Directory of the units' checkpoint files (default: Redis with --membership redis, else verdant-checkpoints in the temp directory)",
+    };
+
     public static Command Create(ConsoleUi ui)
     {
         Membership.AcceptOnlyFromAmong("localhost", "redis");
         var command = new Command("silo", "Start one site's silo and serve until stopped")
         {
-            Site, Scenario, Port, GatewayPort, Primary, Membership, Redis, Tls, CommonOptions.DataDir,
+            Site, Scenario, Port, GatewayPort, Primary, Membership, Redis, Tls, CommonOptions.DataDir, CheckpointEvery, CheckpointDir,
         };
         command.SetAction(parse => Execute(ui, parse));
         return command;
@@ -51,7 +62,10 @@ internal static class ClusterSiloCommand
         (Dataset train, Dataset test) = RunSetup.LoadData(loaded);
         var workload = new ClusterWorkload(loaded.Scenario, train, test, RunSetup.CreateGemm());
         int port = parse.GetValue(Port);
-        using IHost host = VerdantHosts.Silo(workload, sites, membership, port, parse.GetValue(GatewayPort) ?? port + 18889, tls);
+        CheckpointStore? checkpoints = parse.GetValue(CheckpointDir) is { } directory ? CheckpointStore.InDirectory(directory) : null;
+        int? every = parse.GetValue(CheckpointEvery);
+        using IHost host = VerdantHosts.Silo(workload, sites, membership, port, parse.GetValue(GatewayPort) ?? port + 18889, tls,
+            checkpoints, o => o.CheckpointEveryRounds = every ?? o.CheckpointEveryRounds);
         host.Run();
         return ExitCodes.Ok;
     });

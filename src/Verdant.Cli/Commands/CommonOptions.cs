@@ -42,7 +42,7 @@ internal static class CommonOptions
         return option;
     }
 
-    private static Option<int?> NonNegative(Option<int?> option)
+    internal static Option<int?> NonNegative(Option<int?> option)
     {
         option.Validators.Add(result =>
         {

@@ -30,4 +30,7 @@ public interface INodeGrain : IGrainWithStringKey
 
     /// <summary>Counts of ignored messages and the last round mixed.</summary>
     Task<NodeCounters> GetCounters();
+
+    /// <summary>The unit's last checkpoint round and what its checkpoints have cost since it was activated.</summary>
+    Task<CheckpointInfo> GetCheckpointInfo();
 }

@@ -17,7 +17,7 @@ namespace Verdant.Cluster.Grains;
 /// Every reduction (mean loss, gradient statistics, catch-up mean) is done in node order with the same float operations as
 /// <see cref="DecentralizedSgd"/>, so with every unit answering the records equal the simulator's bit for bit.
 /// </remarks>
-internal sealed class GrainTrainer : IRoundTrainer
+internal sealed partial class GrainTrainer : IRoundTrainer
 {
     private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(30);
 
@@ -39,6 +39,7 @@ internal sealed class GrainTrainer : IRoundTrainer
         _squaredLosses = new double[nodeCount];
         _meanGradient = new float[parameterCount];
         _parameters = new StackedMatrix(nodeCount, parameterCount);
+        _lost = new bool[nodeCount];
         _round = firstRound;
     }
 
@@ -76,6 +77,7 @@ internal sealed class GrainTrainer : IRoundTrainer
         bool[] mask = active.ToArray();
         MixSurvivors(mixing, survivors, mask);
         LastDropped = [.. units.Where(i => !survivors[i])];
+        MarkLost(units, survivors);
         return Reduce(units, replies, survivors);
     }
 
@@ -119,7 +121,8 @@ internal sealed class GrainTrainer : IRoundTrainer
 
     private TrainReply?[] Train(int[] units, MixingMatrix mixing)
     {
-        Task<TrainReply>[] calls = [.. units.Select(i => _node(i).Train(new RoundPlan(_round, Sources(mixing, i), _gradients)))];
+        float[][]?[] catchUp = CatchUpRows(units, mixing);
+        Task<TrainReply>[] calls = [.. units.Select((i, a) => TrainOrRejoin(i, new RoundPlan(_round, Sources(mixing, i), _gradients), catchUp[a]))];
         var replies = new TrainReply?[units.Length];
         for (int a = 0; a < units.Length; a++)
         {

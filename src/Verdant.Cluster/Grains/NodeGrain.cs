@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Verdant.Cluster.Checkpoints;
 using Verdant.Cluster.Contracts;
 using Verdant.Cluster.Hosting;
+using Verdant.Cluster.Options;
 using Verdant.Core.Consensus;
 using Verdant.Core.Models;
 
@@ -16,8 +19,9 @@ namespace Verdant.Cluster.Grains;
 /// form between neighbours (awaited deliveries between units on one silo were observed to stall in Orleans 10.4.2).
 /// </remarks>
 [SitePlacement]
-[CollectionAgeLimit(Hours = 24)] // its parameters live only here: a unit left idle (or a coordinator down) for hours must keep them
-internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGrain> logger) : Grain, INodeGrain
+[CollectionAgeLimit(Hours = 24)] // a unit left idle (or its coordinator down) for hours keeps its state, checkpointed or not
+internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGrain> logger, IOptions<VerdantClusterOptions> options,
+    [PersistentState("checkpoint", CheckpointStore.StorageName)] IPersistentState<NodeCheckpoint> checkpoint) : Grain, INodeGrain
 {
     private readonly Dictionary<(int Round, int From), float[]> _inbox = [];
     private DecentralizedSgd _sgd = null!;
@@ -42,6 +46,7 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
         _batch = new int[scenario.Training.BatchSize];
         _self = new float[scenario.Model.ParameterCount];
         _half = new float[scenario.Model.ParameterCount];
+        RestoreCheckpoint();
         LogActivated(logger, _unit, workload.SiteOfUnit[_unit]);
         return Task.CompletedTask;
     }
@@ -111,7 +116,7 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
         Gossip.MixRow(plan.Weights, rows, _sgd.Parameters.Row(0));
         _mixedRound = plan.Round;
         DropThrough(plan.Round);
-        return Task.FromResult(missing);
+        return CheckpointIfDue(missing);
     }
 
     public Task Deliver(ParameterMessage message)

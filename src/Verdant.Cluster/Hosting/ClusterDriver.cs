@@ -7,7 +7,11 @@ using Verdant.Core.Simulation;
 namespace Verdant.Cluster.Hosting;
 
 /// <summary>A finished cluster run: the Core result and the parameter messages the units ignored.</summary>
-public sealed record ClusterRunResult(SimulationResult Result, long LateMessages, long DuplicateMessages);
+public sealed record ClusterRunResult(SimulationResult Result, long LateMessages, long DuplicateMessages)
+{
+    /// <summary>Units that came back after failing rounds (their site was down): (round, unit, neighbours caught up from).</summary>
+    public IReadOnlyList<(int Round, int Unit, int Sources)> Rejoins { get; init; } = [];
+}
 
 /// <summary>
 /// The coordinator of a run: the simulator's own round loop (<see cref="Simulation"/>: policy, topology, Metropolis
@@ -48,18 +52,19 @@ public static class ClusterDriver
         Scenario scenario = workload.Scenario;
         INodeGrain Node(int unit) => grains.GetGrain<INodeGrain>(NodeKey.Format(run, unit, workload.SiteOfUnit[unit]));
         WaitForUnits(Node, scenario.UnitCount, cancellationToken);
+        GrainTrainer? trainer = null;
         JournalingTrainer? journal = null;
         using var simulation = new Simulation(scenario, workload.Train, workload.Test, workload.Gemm, workers: 1,
             trainerFactory: _ =>
             {
-                var live = new GrainTrainer(Node, scenario.UnitCount, scenario.Model.ParameterCount,
+                trainer = new GrainTrainer(Node, scenario.UnitCount, scenario.Model.ParameterCount,
                     scenario.Training.BatchSize, gradientStatistics, firstRound: log?.Rounds.Count ?? 0);
-                return log is null ? live : journal = new JournalingTrainer(live, log, Node);
+                return log is null ? trainer : journal = new JournalingTrainer(trainer, log, Node);
             }) { Journal = journal };
         SimulationResult result = simulation.Run(progress, cancellationToken);
         NodeCounters[] counters = [.. Enumerable.Range(0, scenario.UnitCount).Select(i => Node(i).GetCounters())
             .Select(CountersOrNone)];
-        return new ClusterRunResult(result, counters.Sum(c => c.Late), counters.Sum(c => c.Duplicate));
+        return new ClusterRunResult(result, counters.Sum(c => c.Late), counters.Sum(c => c.Duplicate)) { Rejoins = [.. trainer?.Rejoins ?? []] };
     }
 
     // A unit whose site is gone has no counters to report.

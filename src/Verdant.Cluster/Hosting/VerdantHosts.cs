@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Connections.Security;
+using Verdant.Cluster.Checkpoints;
 using Verdant.Cluster.Options;
 
 namespace Verdant.Cluster.Hosting;
@@ -8,9 +9,14 @@ namespace Verdant.Cluster.Hosting;
 /// <summary>Builds the two kinds of Verdant process: a silo hosting some sites' units, and the client that drives a run.</summary>
 public static class VerdantHosts
 {
-    /// <summary>A silo for <paramref name="sites"/> listening on <paramref name="siloPort"/> (peers) and <paramref name="gatewayPort"/> (clients).</summary>
+    /// <summary>
+    /// A silo for <paramref name="sites"/> listening on <paramref name="siloPort"/> (peers) and <paramref name="gatewayPort"/>
+    /// (clients). Units checkpoint to <paramref name="checkpoints"/>, by default Redis with Redis membership and files
+    /// under <see cref="CheckpointStore.DefaultDirectory"/> otherwise; <paramref name="configure"/> adjusts the options.
+    /// </summary>
     public static IHost Silo(ClusterWorkload workload, IReadOnlyList<string> sites, ClusterMembership membership,
-        int siloPort, int gatewayPort, ClusterTls? tls = null)
+        int siloPort, int gatewayPort, ClusterTls? tls = null, CheckpointStore? checkpoints = null,
+        Action<VerdantClusterOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(membership);
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
@@ -33,7 +39,13 @@ public static class VerdantHosts
                     ClusterMembership.ServiceId, ClusterMembership.ClusterId);
             }
 
-            silo.AddVerdantCluster(workload, o => o.Sites = sites);
+            silo.AddVerdantCluster(workload, o =>
+            {
+                o.Sites = sites;
+                configure?.Invoke(o);
+            });
+            silo.AddVerdantCheckpoints(checkpoints ?? (membership.Kind == MembershipKind.Redis
+                ? CheckpointStore.InRedis(membership.Redis!) : CheckpointStore.InDirectory(CheckpointStore.DefaultDirectory)));
             if (tls is not null)
             {
                 silo.UseTls(tls.Certificate, o => Require(o, tls));

@@ -16,7 +16,8 @@ namespace Verdant.Cluster.Journal;
 /// On hand-over the units' counters are reconciled with the log: no unit may be past the round after the last logged
 /// one (R). A unit that already trained or mixed round R (the round in flight when the coordinator died) answers that
 /// round again from what it did, without stepping twice (<see cref="NodeGrain"/>); if any unit had started round R, the
-/// catch-ups decided before R had all been made, so they are not made again.
+/// catch-ups decided before R had all been made, so they are not made again. A unit whose state is older than the last
+/// round the log has it train (reactivated from an older checkpoint, or none) rejoins like a unit whose silo failed.
 /// </remarks>
 internal sealed class JournalingTrainer : IRoundTrainer, IRunJournal
 {
@@ -178,10 +179,11 @@ internal sealed class JournalingTrainer : IRoundTrainer, IRunJournal
                     $"before round {next}: the log is behind the cluster");
             }
 
-            if (counters.TrainedRound < _lastTrained[i])
+            if (Math.Max(counters.MixedRound, counters.TrainedRound) < _lastTrained[i])
             {
-                throw new CoordinatorLogException($"{_log.FilePath}: unit {i} trained round {_lastTrained[i]} by the log but its grain " +
-                    "holds no such round (its silo restarted or it was deactivated): the run cannot resume exactly");
+                // Reactivated while the coordinator was down, from an older checkpoint or none: it rejoins like a unit
+                // whose silo failed. From a checkpoint of the last round it trained it continues exactly.
+                _live.MarkLost(i);
             }
 
             _skipCatchUps |= counters.TrainedRound == next && next > 0;

@@ -17,4 +17,11 @@ public sealed class VerdantClusterOptions
     /// activation (a silo's metadata reaches the others a moment after it joins; a stopped site never comes back).
     /// </summary>
     public TimeSpan PlacementWait { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A unit writes a checkpoint (parameters, momentum, sampler position, counters) to grain storage after mixing a round
+    /// at least this many rounds after its last checkpoint; 0 turns checkpoints off. A restarted unit loses at most the
+    /// rounds since its last checkpoint.
+    /// </summary>
+    public int CheckpointEveryRounds { get; set; } = 10;
 }

@@ -9,6 +9,11 @@ internal sealed class VerdantClusterOptionsValidator(ClusterWorkload workload) :
     public ValidateOptionsResult Validate(string? name, VerdantClusterOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.CheckpointEveryRounds < 0)
+        {
+            return ValidateOptionsResult.Fail($"checkpoint every {options.CheckpointEveryRounds} rounds: must be 0 (off) or positive");
+        }
+
         string[] known = [.. workload.Scenario.Sites.Select(s => s.Name)];
         string[] unknown = [.. options.Sites.Where(s => !known.Contains(s, StringComparer.Ordinal))];
         return unknown.Length == 0

@@ -53,4 +53,14 @@ public sealed partial class DecentralizedSgd
         TensorPrimitives.Multiply(x, 1f / rows.Count, x);
         Momentum.Row(node).Clear();
     }
+
+    /// <summary>Where node <paramref name="node"/>'s batch stream stands: epochs completed and position in the current one.</summary>
+    public (long CompletedEpochs, int Position) SamplerState(int node) => (_samplers[node].CompletedEpochs, _samplers[node].Position);
+
+    /// <summary>
+    /// Moves node <paramref name="node"/>'s batch stream, which must not have drawn yet, to a state read by
+    /// <see cref="SamplerState"/> (see <see cref="BatchSampler.Restore"/>), so a unit restored from a checkpoint draws
+    /// the batches it would have drawn.
+    /// </summary>
+    public void RestoreSampler(int node, long completedEpochs, int position) => _samplers[node].Restore(completedEpochs, position);
 }

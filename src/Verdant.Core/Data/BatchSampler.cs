@@ -36,6 +36,36 @@ public sealed class BatchSampler
     /// <summary>Epochs completed so far (a reshuffle happens at each).</summary>
     public long CompletedEpochs { get; private set; }
 
+    /// <summary>Examples of the current epoch already drawn (equal to <see cref="ShardSize"/> while the next reshuffle is pending).</summary>
+    public int Position => _position;
+
+    /// <summary>
+    /// Brings a fresh sampler (made with the same shard and a generator of the same seed) to the state of one that had
+    /// completed <paramref name="completedEpochs"/> epochs and drawn <paramref name="position"/> examples of the next:
+    /// the generator's state is not serializable, so the epoch shuffles are replayed (one <c>Random.Next</c> per example
+    /// per epoch). The batches drawn afterwards equal the original sampler's.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The sampler has already drawn.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A negative count, or a position past the shard.</exception>
+    public void Restore(long completedEpochs, int position)
+    {
+        if (CompletedEpochs != 0 || _position != 0)
+        {
+            throw new InvalidOperationException("Only a sampler that has not drawn yet can be restored.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(completedEpochs);
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(position, _order.Length);
+        for (long e = 0; e < completedEpochs; e++)
+        {
+            _random.Shuffle(_order);
+        }
+
+        CompletedEpochs = completedEpochs;
+        _position = position;
+    }
+
     /// <summary>Fills <paramref name="destination"/> with the next batch of example indices. Allocates nothing.</summary>
     public void Next(Span<int> destination)
     {

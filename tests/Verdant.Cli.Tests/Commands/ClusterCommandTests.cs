@@ -132,4 +132,13 @@ public class ClusterCommandTests
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Equal("verdant: --local: must be a positive whole number\n", err);
     }
+
+    [Fact]
+    public void Run_NegativeCheckpointInterval_ExitsTwoNamingOption()
+    {
+        (int code, _, string err) = ProgramTests.Invoke("cluster", "run", "--local", "1", "--checkpoint-every", "-1");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("verdant: --checkpoint-every: must not be negative\n", err);
+    }
 }

@@ -127,20 +127,38 @@ public sealed class CoordinatorResumeTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_UnitsDeactivatedWhileCoordinatorDown_RefusesToGoLive()
+    public async Task Run_UnitsReactivatedFromLastRoundCheckpoints_ResumedRunEqualsUninterrupted()
     {
         Scenario scenario = ClusterScenarios.Small("all");
-        await using InProcessTestCluster cluster = await InProcessCluster.StartAsync(scenario);
+        SimulationResult expected = ClusterScenarios.Simulate(scenario);
+        await using InProcessTestCluster cluster = await InProcessCluster.StartAsync(scenario, checkpointEvery: 1);
         CoordinatorLogHeader header = CoordinatorLogHeader.For(scenario, "collected", null);
         await CrashAfter(cluster, scenario, header, 4);
         await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
         using CoordinatorLog log = CoordinatorLog.Resume(LogPath, header);
-        var ex = await Assert.ThrowsAsync<CoordinatorLogException>(
-            () => ClusterDriver.RunAsync(cluster.Client, ClusterScenarios.Workload(scenario), "collected", log: log));
+        ClusterRunResult resumed = await ClusterDriver.RunAsync(cluster.Client, ClusterScenarios.Workload(scenario), "collected", log: log);
 
-        Assert.Equal($"{LogPath}: unit 0 trained round 3 by the log but its grain holds no such round (its silo restarted or it " +
-            "was deactivated): the run cannot resume exactly", ex.Message);
+        Assert.Equal(expected.Rounds, resumed.Result.Rounds);
+        Assert.Equal(expected.Final, resumed.Result.Final);
+        Assert.Empty(resumed.Rejoins);
+    }
+
+    [Fact]
+    public async Task Run_UnitsReactivatedWithoutCheckpoint_RejoinAndTheRunFinishes()
+    {
+        Scenario scenario = ClusterScenarios.Small("all", rounds: 10);
+        await using InProcessTestCluster cluster = await InProcessCluster.StartAsync(scenario, checkpointEvery: 0);
+        CoordinatorLogHeader header = CoordinatorLogHeader.For(scenario, "fresh", null);
+        await CrashAfter(cluster, scenario, header, 4);
+        await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        using CoordinatorLog log = CoordinatorLog.Resume(LogPath, header);
+        ClusterRunResult resumed = await ClusterDriver.RunAsync(cluster.Client, ClusterScenarios.Workload(scenario), "fresh", log: log);
+
+        Assert.Equal(10, resumed.Result.Rounds.Count);
+        Assert.All(resumed.Result.Rounds, r => Assert.True(double.IsFinite(r.TrainLoss)));
+        Assert.Equal(Enumerable.Range(0, 6).Select(u => (4, u, 0)), resumed.Rejoins.Order());
     }
 
     private async Task CrashAfter(InProcessTestCluster cluster, Scenario scenario, CoordinatorLogHeader header, int rounds)

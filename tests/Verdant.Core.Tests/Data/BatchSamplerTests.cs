@@ -77,4 +77,47 @@ public sealed class BatchSamplerTests
     [Fact]
     public void Constructor_EmptyShard_Throws()
         => Assert.Throws<ArgumentException>(() => new BatchSampler([], new Random(1)));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(17)]
+    public void Restore_StateOfAnother_DrawsTheSameBatchesAfterward(int batchesBefore)
+    {
+        var original = new BatchSampler(Shard, new Random(5));
+        var batch = new int[5];
+        for (int b = 0; b < batchesBefore; b++)
+        {
+            original.Next(batch);
+        }
+
+        var restored = new BatchSampler(Shard, new Random(5));
+        restored.Restore(original.CompletedEpochs, original.Position);
+        var expected = new int[40];
+        var actual = new int[40];
+        original.Next(expected);
+        restored.Next(actual);
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(original.CompletedEpochs, restored.CompletedEpochs);
+    }
+
+    [Fact]
+    public void Restore_AfterDrawing_Throws()
+    {
+        var sampler = new BatchSampler(Shard, new Random(5));
+        sampler.Next(new int[2]);
+
+        Assert.Throws<InvalidOperationException>(() => sampler.Restore(0, 0));
+    }
+
+    [Fact]
+    public void Restore_PositionPastShard_Throws()
+    {
+        var sampler = new BatchSampler(Shard, new Random(5));
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => sampler.Restore(0, Shard.Length + 1));
+    }
 }

@@ -1,0 +1,76 @@
+using Verdant.Cluster.Contracts;
+using Verdant.Cluster.Grains;
+using Verdant.Cluster.Hosting;
+using Verdant.Core.Consensus;
+
+namespace Verdant.Cluster.Tests.Grains;
+
+public sealed class GrainTrainerTests
+{
+    [Fact]
+    public void RunRound_UnitBackAfterFailing_CatchesUpFromLiveNeighboursThenTrains()
+    {
+        // A path 0 - 1 - 2 - 3: unit 2 fails in round 1 and answers again in round 2.
+        FakeNode[] nodes = [.. Enumerable.Range(0, 4).Select(i => new FakeNode(i))];
+        using var trainer = new GrainTrainer(i => nodes[i], 4, 2, 8, gradients: false, firstRound: 0);
+        var mixing = new MixingMatrix(new Graph(4, [(0, 1), (1, 2), (2, 3)]));
+        bool[] all = [true, true, true, true];
+        mixing.Rebuild(all);
+
+        trainer.RunRound(all, mixing);
+        nodes[2].Down = true;
+        trainer.RunRound(all, mixing);
+        nodes[2].Down = false;
+        nodes[3].Down = true;
+        trainer.RunRound(all, mixing);
+
+        // Unit 3 fails as unit 2 comes back: unit 2 catches up from unit 1 alone, then trains.
+        Assert.Equal([3], trainer.LastDropped);
+        Assert.Equal([(2, 2, 1)], trainer.Rejoins);
+        Assert.Equal([[1f, 10f]], nodes[2].CaughtUpFrom);
+        Assert.Equal([0, 2], nodes[2].Trained);
+        Assert.Empty(nodes[1].CaughtUpFrom);
+    }
+
+    private sealed class FakeNode(int unit) : INodeGrain
+    {
+        public bool Down { get; set; }
+
+        public List<int> Trained { get; } = [];
+
+        public List<float[]> CaughtUpFrom { get; } = [];
+
+        public Task<TrainReply> Train(RoundPlan plan)
+        {
+            if (Down)
+            {
+                return Task.FromException<TrainReply>(new SiteUnavailableException($"unit {unit} is down"));
+            }
+
+            Trained.Add(plan.Round);
+            return Task.FromResult(new TrainReply(plan.Round, 1f, 0f, null, 0, 1, double.NaN));
+        }
+
+        public Task<int[]> Mix(MixPlan plan) => Down ? Task.FromException<int[]>(new SiteUnavailableException()) : Task.FromResult<int[]>([]);
+
+        public Task Deliver(ParameterMessage message) => Task.CompletedTask;
+
+        public Task CatchUp(float[][] rows)
+        {
+            if (Down)
+            {
+                return Task.FromException(new SiteUnavailableException());
+            }
+
+            CaughtUpFrom.AddRange(rows);
+            return Task.CompletedTask;
+        }
+
+        public Task<float[]> GetParameters() =>
+            Down ? Task.FromException<float[]>(new SiteUnavailableException()) : Task.FromResult<float[]>([unit, 10f * unit]);
+
+        public Task<NodeCounters> GetCounters() => Task.FromResult(new NodeCounters(0, 0, -1));
+
+        public Task<CheckpointInfo> GetCheckpointInfo() => Task.FromResult(new CheckpointInfo(-1, 0, 0, 0));
+    }
+}

@@ -18,6 +18,7 @@ trap 'kill "${silos[@]}" 2>/dev/null || true' EXIT
 i=0
 for site in madrid stockholm warsaw; do
   ./verdant cluster silo --site "$site" --scenario "$scenario" --port $((port + i)) --primary-port "$port" \
+    --checkpoint-dir "$out/checkpoints" \
     >"$out/silo-$site.log" 2>&1 &
   silos+=($!)
   i=$((i + 1))

@@ -8,14 +8,14 @@ namespace Verdant.Cluster.Grains;
 [SitePlacement]
 internal sealed class ExchangeProbeGrain : Grain, IExchangeProbeGrain
 {
-    public Task Receive(float[] payload) => Task.CompletedTask;
+    public Task Receive(ParameterMessage message) => Task.CompletedTask;
 
     public async Task<double> SendTo(string target, int messages, int floats, int window)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(window);
         IExchangeProbeGrain receiver = GrainFactory.GetGrain<IExchangeProbeGrain>(target);
-        var payload = new float[floats];
-        await receiver.Receive(payload);
+        var message = new ParameterMessage(0, 0, new float[floats]);
+        await receiver.Receive(message);
         long started = Stopwatch.GetTimestamp();
         var inFlight = new Queue<Task>(window);
         for (int m = 0; m < messages; m++)
@@ -25,8 +25,9 @@ internal sealed class ExchangeProbeGrain : Grain, IExchangeProbeGrain
                 await inFlight.Dequeue();
             }
 
-            // A fresh array per message, as a unit sends a fresh copy of its row each round.
-            inFlight.Enqueue(receiver.Receive((float[])payload.Clone()));
+            // The same immutable message each time: a unit copies its row once per round whatever the transport, so
+            // that copy belongs to training, not to the exchange (the raw TCP side sends from one array too).
+            inFlight.Enqueue(receiver.Receive(message));
         }
 
         await Task.WhenAll(inFlight);

@@ -12,10 +12,12 @@ internal static class InProcessCluster
     /// <summary>
     /// Starts the cluster; units checkpoint every <paramref name="checkpointEvery"/> rounds (default: the options' default)
     /// to files in <paramref name="checkpointDirectory"/>, by default a fresh temporary directory, so no test ever
-    /// restores another's checkpoint; <paramref name="configure"/> adds to silo i's services before Verdant's.
+    /// restores another's checkpoint; <paramref name="configure"/> adds to silo i's services before Verdant's, and
+    /// <paramref name="client"/> to the test client's.
     /// </summary>
     public static async Task<InProcessTestCluster> StartAsync(Scenario scenario, int silos = 3, TimeSpan? placementWait = null,
-        int? checkpointEvery = null, string? checkpointDirectory = null, Action<int, ISiloBuilder>? configure = null)
+        int? checkpointEvery = null, string? checkpointDirectory = null, Action<int, ISiloBuilder>? configure = null,
+        Action<IClientBuilder>? client = null)
     {
         string directory = checkpointDirectory ?? Directory.CreateTempSubdirectory("verdant-cluster-test-").FullName;
         ClusterWorkload workload = ClusterScenarios.Workload(scenario);
@@ -33,6 +35,11 @@ internal static class InProcessCluster
             });
             silo.AddVerdantCheckpoints(CheckpointStore.InDirectory(directory));
         });
+        if (client is not null)
+        {
+            builder.ConfigureClient(client);
+        }
+
         InProcessTestCluster cluster = builder.Build();
         await cluster.DeployAsync();
         await cluster.WaitForLivenessToStabilizeAsync();

@@ -10,6 +10,7 @@ using Verdant.Cluster.Checkpoints;
 using Verdant.Cluster.Contracts;
 using Verdant.Cluster.Hosting;
 using Verdant.Cluster.Metering;
+using Verdant.Cluster.Journal;
 using Verdant.Cluster.Options;
 using Verdant.Core.Data;
 using Verdant.Core.Simulation;
@@ -17,8 +18,9 @@ using Verdant.Core.Simulation;
 namespace Verdant.Cli.Commands;
 
 /// <summary>
-/// `verdant cluster run [SCENARIO] [--local N] [--out DIR]`: drives a run on a cluster (with --local, N silo processes
-/// it starts on loopback) and writes the same files as `verdant run`, with "mode": "cluster".
+/// `verdant cluster run [SCENARIO] [--local N] [--out DIR] [--resume]`: drives a run on a cluster (with --local, N silo
+/// processes it starts on loopback) and writes the same files as `verdant run`, with "mode": "cluster", plus the
+/// coordinator's round log that `--resume` continues from.
 /// </summary>
 internal static class ClusterRunCommand
 {
@@ -47,7 +49,7 @@ internal static class ClusterRunCommand
         {
             ScenarioArgument, Local, TimeScale, CommonOptions.Out, CommonOptions.DataDir, ClusterSiloCommand.Membership,
             ClusterSiloCommand.Redis, ClusterSiloCommand.Primary, ClusterSiloCommand.Tls, ClusterSiloCommand.CheckpointEvery,
-            ClusterSiloCommand.CheckpointDir,
+            ClusterSiloCommand.CheckpointDir, ClusterRunLog.Resume,
         };
         command.SetAction(parse => Execute(ui, time, parse));
         return command;
@@ -61,6 +63,8 @@ internal static class ClusterRunCommand
         Scenario scenario = loaded.Scenario;
         string output = parse.GetValue(CommonOptions.Out) ?? Path.Combine("runs",
             $"{time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-cluster-{scenario.PolicyName}");
+        using CoordinatorLog? resumed = ClusterRunLog.Check(parse.GetValue(CommonOptions.Out), output, parse.GetValue(ClusterRunLog.Resume),
+            parse.GetValue(Local) is not null, parse.GetValue(TimeScale) is not null, scenario, path);
         (Dataset train, Dataset test) = RunSetup.LoadData(loaded);
         var workload = new ClusterWorkload(scenario, train, test, RunSetup.CreateGemm());
         string? tlsDir = parse.GetValue(ClusterSiloCommand.Tls);
@@ -75,19 +79,26 @@ internal static class ClusterRunCommand
             long started = time.GetTimestamp();
             using IHost client = Connect(membership, tls, time);
             var grains = client.Services.GetRequiredService<IClusterClient>();
-            string run = $"run-{time.GetUtcNow().ToUnixTimeMilliseconds()}";
+            string run = resumed?.Header.Run ?? $"run-{time.GetUtcNow().ToUnixTimeMilliseconds()}";
             double? timeScale = parse.GetValue(TimeScale);
             WallClockReplay? replay = timeScale is { } x ? new WallClockReplay(time, x) : null;
+
+            // A wall-clock run is not logged: its measured times and energy would not replay (docs/cluster.md).
+            using CoordinatorLog? log = replay is null ? resumed ?? ClusterRunLog.Create(output, scenario, path, run) : null;
             ClusterRunResult result = ui.WithProgress($"{scenario.Name} / {scenario.PolicyName} (cluster)", scenario.Stop.MaxRounds,
-                progress => ClusterDriver.RunAsync(grains, workload, run, progress: progress, replay: replay).GetAwaiter().GetResult());
+                progress => ClusterDriver.RunAsync(grains, workload, run, progress: progress, replay: replay, log: log).GetAwaiter().GetResult());
             double wall = time.GetElapsedTime(started).TotalSeconds;
-            RunFiles.Write(output, result.Result, new RunInfo(loaded.Source, wall, scenario.Stop.TargetAccuracy, silos.Count)
+            StagedDirectory.Replace(output, staging =>
             {
-                GridIntensityLabels = [.. scenario.Sites.Select(s => s.Energy.GridIntensityLabel)],
-                Mode = "cluster",
-                TimeScale = timeScale,
-                EnergySources = result.EnergySources,
-                TruncatedRounds = result.TruncatedRounds,
+                RunFiles.WriteInto(staging, result.Result, new RunInfo(loaded.Source, wall, scenario.Stop.TargetAccuracy, silos.Count)
+                {
+                    GridIntensityLabels = [.. scenario.Sites.Select(s => s.Energy.GridIntensityLabel)],
+                    Mode = "cluster",
+                    TimeScale = timeScale,
+                    EnergySources = result.EnergySources,
+                    TruncatedRounds = result.TruncatedRounds,
+                });
+                log?.FinishInto(staging);
             });
             ui.Output.Write(SummaryTable.Build(result.Result, wall, output));
             ui.Error(string.Create(CultureInfo.InvariantCulture,
@@ -103,6 +114,11 @@ internal static class ClusterRunCommand
             }
 
             return ExitCodes.Ok;
+        }
+        catch (CoordinatorLogException ex)
+        {
+            ui.Error(ex.Message);
+            return ExitCodes.Failure;
         }
         finally
         {

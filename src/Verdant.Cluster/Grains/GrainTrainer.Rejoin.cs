@@ -68,6 +68,9 @@ internal sealed partial class GrainTrainer
         }
     }
 
+    /// <summary>Treats <paramref name="unit"/> as lost (a resumed coordinator found its state behind the log): it rejoins by catch-up.</summary>
+    public void MarkLost(int unit) => _lost[unit] = true;
+
     private void MarkLost(int[] units, bool[] survivors)
     {
         foreach (int i in units)

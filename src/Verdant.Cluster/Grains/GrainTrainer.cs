@@ -92,6 +92,13 @@ internal sealed partial class GrainTrainer : IRoundTrainer
         return Reduce(units, replies, survivors);
     }
 
+    /// <summary>Takes over every unit's last losses from a replayed log, so a resumed run sees what the dead coordinator saw.</summary>
+    public void Restore(ReadOnlySpan<float> losses, ReadOnlySpan<double> squaredLosses)
+    {
+        losses.CopyTo(_losses);
+        squaredLosses.CopyTo(_squaredLosses);
+    }
+
     public void CatchUp(int node, ReadOnlySpan<int> sources)
     {
         if (!sources.IsEmpty)

@@ -20,6 +20,7 @@ namespace Verdant.Cluster.Grains;
 /// form between neighbours (awaited deliveries between units on one silo were observed to stall in Orleans 10.4.2).
 /// </remarks>
 [SitePlacement]
+[CollectionAgeLimit(Hours = 24)] // a unit left idle (or its coordinator down) for hours keeps its state, checkpointed or not
 internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGrain> logger, IOptions<VerdantClusterOptions> options,
     IEnergyCounter energy, [PersistentState("checkpoint", CheckpointStore.StorageName)] IPersistentState<NodeCheckpoint> checkpoint)
     : Grain, INodeGrain
@@ -33,6 +34,7 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
     private string _run = "";
     private int _unit;
     private int _mixedRound = -1;
+    private TrainReply? _trained;
     private long _late;
     private long _duplicate;
 
@@ -60,6 +62,12 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
     public Task<TrainReply> Train(RoundPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        if (_trained is { } done && done.Round == plan.Round)
+        {
+            // Asked again by a coordinator that restarted during this round: what it did stands (no second step).
+            return Task.FromResult(done);
+        }
+
         EnergyReading? before = energy.TryRead(out string? unavailable);
         long started = Stopwatch.GetTimestamp();
         float loss;
@@ -81,18 +89,25 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
         }
 
         float[]? gradient = plan.ReturnGradient ? _sgd.Gradients.ReadRow(0).ToArray() : null;
-        return Task.FromResult(new TrainReply(plan.Round, loss, _sgd.GradientNormsSquared[0], gradient, busyS,
+        _trained = new TrainReply(plan.Round, loss, _sgd.GradientNormsSquared[0], gradient, busyS,
             _sgd.NodeSquaredLosses[0], _sgd.NodeWithinTraces[0])
         {
             EnergyBefore = after is null ? null : before, EnergyAfter = after, EnergyUnavailable = unavailable,
-        });
+        };
+        return Task.FromResult(_trained);
     }
 
     public Task<int[]> Mix(MixPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Round <= _mixedRound)
+        {
+            // Already mixed (a restarted coordinator asking again): mixing twice would move the parameters twice.
+            return Task.FromResult<int[]>([]);
+        }
+
         int[] missing = [.. plan.Sources.Where(j => !_inbox.ContainsKey((plan.Round, j)))];
-        if (missing.Length > 0 || plan.Round <= _mixedRound)
+        if (missing.Length > 0)
         {
             return Task.FromResult(missing);
         }
@@ -135,7 +150,7 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
 
     public Task<float[]> GetParameters() => Task.FromResult(_sgd.Parameters.ReadRow(0).ToArray());
 
-    public Task<NodeCounters> GetCounters() => Task.FromResult(new NodeCounters(_late, _duplicate, _mixedRound));
+    public Task<NodeCounters> GetCounters() => Task.FromResult(new NodeCounters(_late, _duplicate, _mixedRound) { TrainedRound = _trained?.Round ?? -1 });
 
     private INodeGrain Node(int unit) => GrainFactory.GetGrain<INodeGrain>(NodeKey.Format(_run, unit, workload.SiteOfUnit[unit]));
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Verdant.Cluster.Contracts;
 using Verdant.Cluster.Grains;
 using Verdant.Cluster.Metering;
+using Verdant.Cluster.Journal;
 using Verdant.Core.Simulation;
 
 namespace Verdant.Cluster.Hosting;
@@ -39,19 +40,31 @@ public static class ClusterDriver
     /// Runs <paramref name="workload"/>'s scenario as run <paramref name="run"/> on the cluster behind <paramref name="grains"/>,
     /// on the simulator's modelled clock, or, with <paramref name="replay"/>, on the wall clock with measured energy.
     /// </summary>
+    /// <remarks>
+    /// With a <paramref name="log"/>, every round is appended to it; a log opened with <see cref="CoordinatorLog.Resume"/>
+    /// is replayed first (its run must be <paramref name="run"/>) and the run goes on from its last round. A replay of the
+    /// wall clock cannot be resumed (its measured times and energy are not in the log), so the two do not mix.
+    /// </remarks>
+    /// <exception cref="CoordinatorLogException">The log does not replay to what it recorded, or the units are past it.</exception>
     /// <exception cref="Core.Consensus.DivergenceException">Training blew up; the message names the round and unit.</exception>
     public static Task<ClusterRunResult> RunAsync(IGrainFactory grains, ClusterWorkload workload, string run,
         bool gradientStatistics = true, IProgress<RoundProgress>? progress = null, WallClockReplay? replay = null,
+        CoordinatorLog? log = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(workload);
-        return Task.Factory.StartNew(() => Run(grains, workload, run, gradientStatistics, progress, replay, cancellationToken),
+        if (replay is not null && log is { Rounds.Count: > 0 })
+        {
+            throw new ArgumentException("a wall-clock replay cannot resume a logged run", nameof(log));
+        }
+
+        return Task.Factory.StartNew(() => Run(grains, workload, run, gradientStatistics, progress, replay, log, cancellationToken),
             cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     private static ClusterRunResult Run(IGrainFactory grains, ClusterWorkload workload, string run, bool gradientStatistics,
-        IProgress<RoundProgress>? progress, WallClockReplay? replay, CancellationToken cancellationToken)
+        IProgress<RoundProgress>? progress, WallClockReplay? replay, CoordinatorLog? log, CancellationToken cancellationToken)
     {
         Scenario scenario = workload.Scenario;
         INodeGrain Node(int unit) => grains.GetGrain<INodeGrain>(NodeKey.Format(run, unit, workload.SiteOfUnit[unit]));
@@ -59,9 +72,14 @@ public static class ClusterDriver
         GrainTrainer? trainer = null;
         ReplayClock? clock = replay is null ? null : new ReplayClock(replay.Wall, scenario.StartUtc, replay.TimeScale);
         WallClockMeter? meter = clock is null ? null : new WallClockMeter(clock, scenario, () => trainer!.LastReplies);
+        JournalingTrainer? journal = null;
         using var simulation = new Simulation(scenario, workload.Train, workload.Test, workload.Gemm, workers: 1,
-            trainerFactory: _ => trainer = new GrainTrainer(Node, scenario.UnitCount, scenario.Model.ParameterCount,
-                scenario.Training.BatchSize, gradientStatistics, firstRound: 0)) { Meter = meter };
+            trainerFactory: _ =>
+            {
+                trainer = new GrainTrainer(Node, scenario.UnitCount, scenario.Model.ParameterCount,
+                    scenario.Training.BatchSize, gradientStatistics, firstRound: log?.Rounds.Count ?? 0);
+                return log is null ? trainer : journal = new JournalingTrainer(trainer, log, Node);
+            }) { Meter = meter, Journal = journal };
         clock?.Restart();
         SimulationResult result = simulation.Run(progress, cancellationToken);
         NodeCounters[] counters = [.. Enumerable.Range(0, scenario.UnitCount).Select(i => Node(i).GetCounters())

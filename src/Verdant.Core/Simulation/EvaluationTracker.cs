@@ -76,14 +76,22 @@ public sealed class EvaluationTracker
         ParticipantMean(parameters);
         (double validationLoss, double validationAccuracy) = _model.Evaluate(_average, _validation, _workspace);
         (double testLoss, double testAccuracy) = _model.Evaluate(_average, _test, _workspace);
-        LastValidationAccuracy = validationAccuracy;
-        _history.Add(new ProgressPoint(hours, rounds, nodeRounds, validationAccuracy, validationLoss));
-        if (TimeToTargetHours is null && _target is { } target && validationAccuracy >= target)
+        return Replay(new EvaluationScores(validationAccuracy, validationLoss, testAccuracy, testLoss), hours, rounds, nodeRounds);
+    }
+
+    /// <summary>Records an evaluation made earlier (a resumed run replaying its journal) exactly as <see cref="Evaluate"/> recorded it.</summary>
+    public (double ValidationAccuracy, double ValidationLoss, double TestAccuracy, double TestLoss) Replay(
+        EvaluationScores scores, double hours, int rounds, long nodeRounds)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        LastValidationAccuracy = scores.ValidationAccuracy;
+        _history.Add(new ProgressPoint(hours, rounds, nodeRounds, scores.ValidationAccuracy, scores.ValidationLoss));
+        if (TimeToTargetHours is null && _target is { } target && scores.ValidationAccuracy >= target)
         {
             TimeToTargetHours = hours;
         }
 
-        return (validationAccuracy, validationLoss, testAccuracy, testLoss);
+        return (scores.ValidationAccuracy, scores.ValidationLoss, scores.TestAccuracy, scores.TestLoss);
     }
 
     /// <summary>The run's closing numbers: the deployed model on both sets, the spread of the local models and consensus distances.</summary>

@@ -40,10 +40,14 @@ public sealed partial class Simulation
         _nodeRounds += active;
         _evaluation.RecordRound(_onTime);
         (double validation, double accuracy, double testLoss) = (double.NaN, double.NaN, double.NaN);
+        EvaluationScores? scores = null;
         if (_nodeRounds >= _nextEvaluationNodeRounds)
         {
-            (validation, _, accuracy, testLoss) = _evaluation.Evaluate(_sgd.ReadParameters(), (_now - _scenario.StartUtc).TotalHours,
-                round + 1, _nodeRounds);
+            double hours = (_now - _scenario.StartUtc).TotalHours;
+            (validation, double validationLoss, accuracy, testLoss) = Journal?.ReplayedEvaluation(round) is { } replayed
+                ? _evaluation.Replay(replayed, hours, round + 1, _nodeRounds)
+                : _evaluation.Evaluate(_sgd.ReadParameters(), hours, round + 1, _nodeRounds);
+            scores = new EvaluationScores(validation, validationLoss, accuracy, testLoss);
             long every = _scenario.EvaluateEveryNodeRounds;
             _nextEvaluationNodeRounds = ((_nodeRounds / every) + 1) * every;
             _bytes += _accounts.ChargeGather(_now, _evaluation.Participants, ref energy);
@@ -53,6 +57,7 @@ public sealed partial class Simulation
         _rounds.Add(new RoundRecord(round, start, _cost.DurationS, active, _cost.OnTimeCount, loss, accuracy, testLoss,
             energy.ComputeKwh, energy.IdleKwh, energy.NetworkKwh, energy.RenewableKwh, energy.BatteryKwh, energy.GridKwh,
             energy.CarbonG, energy.BytesSent) { ValidationAccuracy = validation, WakeKwh = energy.WakeKwh });
+        Journal?.RoundCompleted(new RoundJournalEntry(round, _rounds[^1], scores, _decisions, _accounts.Ledger.Totals));
     }
 
     /// <summary>

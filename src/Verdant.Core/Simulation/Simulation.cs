@@ -115,6 +115,12 @@ public sealed partial class Simulation : IDisposable
     /// </summary>
     public IRoundMeter? Meter { get; init; }
 
+    /// <summary>
+    /// Where finished rounds are reported and, for a resumed run, where replayed rounds' evaluations come from (none
+    /// when null). Set before <see cref="Run"/>.
+    /// </summary>
+    public IRunJournal? Journal { get; set; }
+
     /// <summary>The trainer, for inspection in tests.</summary>
     public IRoundTrainer Trainer => _sgd;
 

@@ -56,9 +56,12 @@ internal sealed class TrainingBench(int workers, double minSeconds)
     }
 
     // Best round, like the best-of rooflines: on a shared machine the mean measures the neighbours' load, not Verdant.
+    // Allocations are those of the threads that run the rounds (the caller and the trainer's workers): the process-wide
+    // count also holds the runtime's own threads (e.g. 24 bytes once, off the trainer, in the first case of a process).
     private (int Rounds, double Seconds, long Allocated) TimeRounds(DecentralizedSgd sgd, bool[] active, MixingMatrix mixing)
     {
-        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        long callerBefore = GC.GetAllocatedBytesForCurrentThread();
+        long workersBefore = sgd.WorkerAllocatedBytes;
         long begin = Stopwatch.GetTimestamp();
         int rounds = 0;
         double best = double.MaxValue;
@@ -70,7 +73,8 @@ internal sealed class TrainingBench(int workers, double minSeconds)
             rounds++;
         }
 
-        return (rounds, best, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore);
+        long trainer = GC.GetAllocatedBytesForCurrentThread() - callerBefore + sgd.WorkerAllocatedBytes - workersBefore;
+        return (rounds, best, trainer);
     }
 
     internal static double Round(double value, int digits = 2) => Math.Round(value, digits, MidpointRounding.AwayFromZero);

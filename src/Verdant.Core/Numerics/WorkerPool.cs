@@ -29,6 +29,8 @@ public sealed class WorkerPool : IDisposable
             _threads[i] = new Thread(() => Loop(index)) { IsBackground = true, Name = $"verdant-worker-{index}" };
             _threads[i].Start();
         }
+
+        BlockOnEveryEvent();
     }
 
     /// <summary>
@@ -98,6 +100,34 @@ public sealed class WorkerPool : IDisposable
         _start.Dispose();
         _done.Dispose();
     }
+
+    /// <summary>
+    /// Makes each barrier's two phase events block once, so that each creates its lock object now: a
+    /// ManualResetEventSlim allocates one (24 bytes) the first time a wait outlasts its spinning, which would otherwise
+    /// happen in whatever round first has a slow worker or a slow caller, and show as a round that allocates.
+    /// </summary>
+    private void BlockOnEveryEvent()
+    {
+        if (WorkerCount == 1)
+        {
+            return;
+        }
+
+        Action<int> slowWorkers = static index =>
+        {
+            if (index > 0)
+            {
+                Thread.Sleep(WarmUpWaitMs); // the caller waits on the done barrier
+            }
+        };
+        for (int phase = 0; phase < 2; phase++) // odd and even phase events
+        {
+            Thread.Sleep(WarmUpWaitMs); // the workers wait on the start barrier
+            Run(slowWorkers);
+        }
+    }
+
+    private const int WarmUpWaitMs = 5;
 
     private void Loop(int index)
     {

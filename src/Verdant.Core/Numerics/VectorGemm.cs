@@ -23,9 +23,17 @@ public sealed partial class VectorGemm : IGemm
     // panels across blocks of C, which these unblocked tiles do not, so they go to the wide provider when there is one.
     private const int ThinLimit = 64;
 
+    // A forward product (op(B) = B^T) transposes the m x k input once and reuses it for each of the n output rows; with
+    // few outputs (logistic regression's 10 classes, the MLP's last layer) the transpose costs as much as the product
+    // and OpenBLAS is faster (logreg training 35-40 % slower through the tiles: docs/performance.md).
+    private const int NarrowLimit = 32;
+
     private readonly IGemm? _wide;
 
-    /// <summary>Tiles for every product, or only for thin ones (m or k at most 64) when <paramref name="wide"/> is given.</summary>
+    /// <summary>
+    /// Tiles for every product, or, when <paramref name="wide"/> is given, only for thin ones (m or k at most 64) that are
+    /// not forward products with fewer than 32 outputs.
+    /// </summary>
     public VectorGemm(IGemm? wide = null)
     {
         _wide = wide;
@@ -44,7 +52,7 @@ public sealed partial class VectorGemm : IGemm
     public unsafe void Sgemm(bool transposeA, bool transposeB, int m, int n, int k, float alpha,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
     {
-        if (_wide is not null && m > ThinLimit && k > ThinLimit)
+        if (_wide is not null && ((m > ThinLimit && k > ThinLimit) || (transposeB && n < NarrowLimit)))
         {
             _wide.Sgemm(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
             return;

@@ -76,12 +76,16 @@ public sealed class VectorGemmTests
         var gemm = new VectorGemm(wide);
         var random = new Random(5);
 
-        (float[] expected, float[] actual) = Both(gemm, random, false, true, 65, 3, 65, 1f, 0f, 0);
-        Both(gemm, random, false, true, 64, 3, 100, 1f, 0f, 0);
-        Both(gemm, random, true, false, 100, 3, 16, 1f, 0f, 0);
-
+        (float[] expected, float[] actual) = Both(gemm, random, false, true, 65, 33, 65, 1f, 0f, 0);
         Assert.Equal(1, wide.Calls);
+        Both(gemm, random, false, true, 64, 33, 100, 1f, 0f, 0);
+        Both(gemm, random, true, false, 100, 3, 16, 1f, 0f, 0);
+        Assert.Equal(1, wide.Calls);
+        (float[] narrowExpected, float[] narrowActual) = Both(gemm, random, false, true, 16, 10, 784, 1f, 0f, 0);
+
+        Assert.Equal(2, wide.Calls); // a forward product with fewer than 32 outputs
         Tolerance.AssertClose(expected, actual, 1e-5f);
+        Tolerance.AssertClose(narrowExpected, narrowActual, 1e-5f);
     }
 
     [Fact]

@@ -80,8 +80,10 @@ public sealed class NetworkTests
         network.Evaluate(parameters, data, workspace);
 
         // Steady state: a pass that allocates would allocate in both windows. With VectorGemm about one run in three
-        // sees a single 5,160-5,240 byte allocation in one early call, in parallel and serial test runs alike, not yet
-        // traced (not tiering: it stays with DOTNET_TieredCompilation=0); the second window must then read 0.
+        // sees a single 5,040-5,240 byte allocation in one early call, in parallel and serial test runs alike, with no
+        // GC in the window and not from tiering (it stays with DOTNET_TieredCompilation=0); a spy around every GEMM call
+        // saw none there (VectorGemm's scratch is allocated once, in the warm-up), so it is in the rest of the pass, not
+        // yet traced. The second window must then read 0.
         long allocated = AllocatedOverFiveSteps(network, parameters, data, batch, gradient, workspace);
         if (allocated != 0)
         {

@@ -23,10 +23,10 @@ public interface INodeGrain : IGrainWithStringKey
     Task Deliver(ParameterMessage message);
 
     /// <summary>A rejoining unit takes the mean of <paramref name="rows"/> (its active neighbours' parameters) and clears its momentum.</summary>
-    Task CatchUp(float[][] rows);
+    Task CatchUp(FloatBlock[] rows);
 
     /// <summary>The unit's current parameters.</summary>
-    Task<float[]> GetParameters();
+    Task<FloatBlock> GetParameters();
 
     /// <summary>Counts of ignored messages and the last round mixed.</summary>
     Task<NodeCounters> GetCounters();

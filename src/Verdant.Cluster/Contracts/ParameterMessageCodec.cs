@@ -1,7 +1,5 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
-using System.Runtime.InteropServices;
 using Orleans.Serialization.Buffers;
 using Orleans.Serialization.Cloning;
 using Orleans.Serialization.Codecs;
@@ -11,7 +9,7 @@ namespace Verdant.Cluster.Contracts;
 
 /// <summary>
 /// Wire codec of <see cref="ParameterMessage"/>: the parameters travel as one length-prefixed block of little-endian
-/// float32 bytes, copied in and out with a single memory copy.
+/// float32 bytes, copied in and out with a single memory copy (<see cref="FloatBlockWire"/>).
 /// </summary>
 /// <remarks>
 /// Orleans 10.4.2's generated serializer writes a <c>float[]</c> through <c>ArrayCodec&lt;float&gt;</c>, one tagged
@@ -38,20 +36,7 @@ internal sealed class ParameterMessageCodec : IFieldCodec<ParameterMessage>
         Int32Codec.WriteField(ref writer, 1, value.From);
         ReferenceCodec.MarkValueField(writer.Session);
         writer.WriteFieldHeaderExpected(1, WireType.LengthPrefixed);
-        ReadOnlySpan<float> parameters = value.Parameters;
-        writer.WriteVarUInt32(checked((uint)(parameters.Length * sizeof(float))));
-        if (BitConverter.IsLittleEndian)
-        {
-            writer.Write(MemoryMarshal.AsBytes(parameters));
-        }
-        else
-        {
-            foreach (float p in parameters)
-            {
-                writer.WriteInt32(BinaryPrimitives.ReverseEndianness(BitConverter.SingleToInt32Bits(p)));
-            }
-        }
-
+        FloatBlockWire.Write(ref writer, value.Parameters);
         writer.WriteEndObject();
     }
 
@@ -95,23 +80,7 @@ internal sealed class ParameterMessageCodec : IFieldCodec<ParameterMessage>
     {
         ReferenceCodec.MarkValueField(reader.Session);
         header.EnsureWireType(WireType.LengthPrefixed);
-        uint bytes = reader.ReadVarUInt32();
-        if (bytes % sizeof(float) != 0)
-        {
-            throw new InvalidDataException($"parameter block of {bytes} bytes is not a whole number of float32 values");
-        }
-
-        reader.EnsureAvailable(bytes);
-        var parameters = new float[bytes / sizeof(float)];
-        Span<byte> destination = MemoryMarshal.AsBytes(parameters.AsSpan());
-        reader.ReadBytes(destination);
-        if (!BitConverter.IsLittleEndian)
-        {
-            Span<int> words = MemoryMarshal.Cast<float, int>(parameters.AsSpan());
-            BinaryPrimitives.ReverseEndianness(words, words);
-        }
-
-        return parameters;
+        return FloatBlockWire.Read(ref reader);
     }
 }
 

@@ -11,7 +11,7 @@ public sealed record TrainReply(
     [property: Id(0)] int Round,
     [property: Id(1)] float Loss,
     [property: Id(2)] float GradientNormSquared,
-    [property: Id(3)] float[]? Gradient,
+    [property: Id(3)] FloatBlock? Gradient,
     [property: Id(4)] double BusyS,
     [property: Id(5)] double SquaredLoss,
     [property: Id(6)] double WithinTrace)

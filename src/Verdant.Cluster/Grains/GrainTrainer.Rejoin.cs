@@ -16,9 +16,9 @@ internal sealed partial class GrainTrainer
 
     // The rows each lost unit of this round will catch up from, read before anyone trains this round, as the simulator
     // catches up at the decision, from its neighbours' parameters of the previous round. Null for the others.
-    private float[][]?[] CatchUpRows(int[] units, MixingMatrix mixing)
+    private FloatBlock[]?[] CatchUpRows(int[] units, MixingMatrix mixing)
     {
-        var rows = new float[][]?[units.Length];
+        var rows = new FloatBlock[]?[units.Length];
         for (int a = 0; a < units.Length; a++)
         {
             if (!_lost[units[a]])
@@ -26,15 +26,15 @@ internal sealed partial class GrainTrainer
                 continue;
             }
 
-            Task<float[]>[] reads = [.. Sources(mixing, units[a]).Where(j => !_lost[j]).Select(j => _node(j).GetParameters())];
-            rows[a] = [.. reads.Select(Answered).OfType<float[]>()];
+            Task<FloatBlock>[] reads = [.. Sources(mixing, units[a]).Where(j => !_lost[j]).Select(j => _node(j).GetParameters())];
+            rows[a] = [.. reads.Select(Answered).OfType<FloatBlock>()];
         }
 
         return rows;
     }
 
     // The catch-up and the training go to the lost unit in one chain: a site still down costs one placement wait, not two.
-    private async Task<TrainReply> TrainOrRejoin(int unit, RoundPlan plan, float[][]? catchUp)
+    private async Task<TrainReply> TrainOrRejoin(int unit, RoundPlan plan, FloatBlock[]? catchUp)
     {
         if (catchUp is null)
         {
@@ -56,7 +56,7 @@ internal sealed partial class GrainTrainer
     }
 
     // A source that fails on the way is left out of the mean, as a neighbour that did not keep training would be.
-    private static float[]? Answered(Task<float[]> read)
+    private static FloatBlock? Answered(Task<FloatBlock> read)
     {
         try
         {

@@ -103,19 +103,19 @@ internal sealed partial class GrainTrainer : IRoundTrainer
     {
         if (!sources.IsEmpty)
         {
-            float[][] rows = Task.WhenAll(sources.ToArray().Select(j => _node(j).GetParameters())).GetAwaiter().GetResult();
+            FloatBlock[] rows = Task.WhenAll(sources.ToArray().Select(j => _node(j).GetParameters())).GetAwaiter().GetResult();
             _node(node).CatchUp(rows).GetAwaiter().GetResult();
         }
     }
 
     public StackedMatrix ReadParameters()
     {
-        Task<float[]>[] reads = [.. Enumerable.Range(0, NodeCount).Select(i => _node(i).GetParameters())];
+        Task<FloatBlock>[] reads = [.. Enumerable.Range(0, NodeCount).Select(i => _node(i).GetParameters())];
         for (int i = 0; i < reads.Length; i++)
         {
             try
             {
-                reads[i].GetAwaiter().GetResult().CopyTo(_parameters.Row(i));
+                reads[i].GetAwaiter().GetResult().Values.CopyTo(_parameters.Row(i));
             }
             catch (Exception ex) when (ex is not OutOfMemoryException and not DivergenceException)
             {
@@ -132,7 +132,7 @@ internal sealed partial class GrainTrainer : IRoundTrainer
 
     private TrainReply?[] Train(int[] units, MixingMatrix mixing)
     {
-        float[][]?[] catchUp = CatchUpRows(units, mixing);
+        FloatBlock[]?[] catchUp = CatchUpRows(units, mixing);
         Task<TrainReply>[] calls = [.. units.Select((i, a) => TrainOrRejoin(i, new RoundPlan(_round, Sources(mixing, i), _gradients), catchUp[a]))];
         var replies = new TrainReply?[units.Length];
         for (int a = 0; a < units.Length; a++)
@@ -215,7 +215,7 @@ internal sealed partial class GrainTrainer : IRoundTrainer
             meanSquared += reply.GradientNormSquared;
             if (reply.Gradient is { } g)
             {
-                TensorPrimitives.Add(_meanGradient, g, _meanGradient);
+                TensorPrimitives.Add(_meanGradient, g.Values, _meanGradient);
             }
 
             if (survivors[units[a]])

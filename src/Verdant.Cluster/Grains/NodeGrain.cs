@@ -88,7 +88,7 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
             _ = Node(j).Deliver(message);
         }
 
-        float[]? gradient = plan.ReturnGradient ? _sgd.Gradients.ReadRow(0).ToArray() : null;
+        FloatBlock? gradient = plan.ReturnGradient ? new FloatBlock(_sgd.Gradients.ReadRow(0).ToArray()) : null;
         _trained = new TrainReply(plan.Round, loss, _sgd.GradientNormsSquared[0], gradient, busyS,
             _sgd.NodeSquaredLosses[0], _sgd.NodeWithinTraces[0])
         {
@@ -141,14 +141,14 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
         return Task.CompletedTask;
     }
 
-    public Task CatchUp(float[][] rows)
+    public Task CatchUp(FloatBlock[] rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        _sgd.CatchUpFrom(0, [.. rows.Select(r => (ReadOnlyMemory<float>)r)]);
+        _sgd.CatchUpFrom(0, [.. rows.Select(r => (ReadOnlyMemory<float>)r.Values)]);
         return Task.CompletedTask;
     }
 
-    public Task<float[]> GetParameters() => Task.FromResult(_sgd.Parameters.ReadRow(0).ToArray());
+    public Task<FloatBlock> GetParameters() => Task.FromResult(new FloatBlock(_sgd.Parameters.ReadRow(0).ToArray()));
 
     public Task<NodeCounters> GetCounters() => Task.FromResult(new NodeCounters(_late, _duplicate, _mixedRound) { TrainedRound = _trained?.Round ?? -1 });
 

@@ -55,19 +55,19 @@ public sealed class GrainTrainerTests
 
         public Task Deliver(ParameterMessage message) => Task.CompletedTask;
 
-        public Task CatchUp(float[][] rows)
+        public Task CatchUp(FloatBlock[] rows)
         {
             if (Down)
             {
                 return Task.FromException(new SiteUnavailableException());
             }
 
-            CaughtUpFrom.AddRange(rows);
+            CaughtUpFrom.AddRange(rows.Select(r => r.Values));
             return Task.CompletedTask;
         }
 
-        public Task<float[]> GetParameters() =>
-            Down ? Task.FromException<float[]>(new SiteUnavailableException()) : Task.FromResult<float[]>([unit, 10f * unit]);
+        public Task<FloatBlock> GetParameters() =>
+            Down ? Task.FromException<FloatBlock>(new SiteUnavailableException()) : Task.FromResult(new FloatBlock([unit, 10f * unit]));
 
         public Task<NodeCounters> GetCounters() => Task.FromResult(new NodeCounters(0, 0, -1));
 

@@ -17,7 +17,7 @@ public sealed class NodeGrainTests : IAsyncLifetime
     public async Task Deliver_LateAndDuplicate_AreIgnoredAndCounted()
     {
         INodeGrain unit = _cluster.Client.GetGrain<INodeGrain>(NodeKey.Format("msg", 0, "sunny"));
-        float[] own = await unit.GetParameters();
+        float[] own = (await unit.GetParameters()).Values;
         float[] first = [.. own.Select((_, i) => (float)i)];
         float[] second = [.. own.Select(_ => 100f)];
 
@@ -33,7 +33,7 @@ public sealed class NodeGrainTests : IAsyncLifetime
         Assert.Empty(await unit.Mix(new MixPlan(0, [1], [0.5f, 0.5f])));
         await unit.Deliver(new ParameterMessage(0, 1, second));
         await Until(async () => (await unit.GetCounters()).Late == 1);
-        float[] mixed = await unit.GetParameters();
+        float[] mixed = (await unit.GetParameters()).Values;
         var expected = new float[own.Length];
         Gossip.MixRow([0.5f, 0.5f], [own, first], expected);
 

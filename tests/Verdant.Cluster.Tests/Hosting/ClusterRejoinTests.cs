@@ -32,7 +32,7 @@ public sealed class ClusterRejoinTests : IDisposable
             switch (p.Round)
             {
                 case Every:
-                    atCheckpoint = unit4.GetParameters().GetAwaiter().GetResult();
+                    atCheckpoint = unit4.GetParameters().GetAwaiter().GetResult().Values;
                     break;
                 case 6:
                     cluster.StopSiloAsync(coal).GetAwaiter().GetResult();
@@ -61,7 +61,7 @@ public sealed class ClusterRejoinTests : IDisposable
 
         // Back from round index 8 on, the coal units checkpointed again.
         Assert.True((await unit4.GetCheckpointInfo()).Round >= 8);
-        Assert.NotEqual(atCheckpoint, await unit4.GetParameters());
+        Assert.NotEqual(atCheckpoint, (await unit4.GetParameters()).Values);
     }
 
     // The restarted site's unit as it reactivates: its checkpoint round, its parameters, and the stored checkpoint's bytes.
@@ -80,7 +80,7 @@ public sealed class ClusterRejoinTests : IDisposable
             }
         }
 
-        float[] parameters = await unit.GetParameters();
+        float[] parameters = (await unit.GetParameters()).Values;
         IGrainStorage storage = cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(CheckpointStore.StorageName);
         var stored = new GrainState<NodeCheckpoint>(new NodeCheckpoint());
         await storage.ReadStateAsync("checkpoint", unit.GetGrainId(), stored);

@@ -41,7 +41,7 @@ public class RedisMembershipTests
             Assert.Equal(expected.Rounds, actual.Result.Rounds);
             var grains = client.Services.GetRequiredService<IClusterClient>();
             INodeGrain coal = grains.GetGrain<INodeGrain>(NodeKey.Format("redis", 4, "coal"));
-            float[] last = await coal.GetParameters();
+            float[] last = (await coal.GetParameters()).Values;
             await second.StopAsync();
             // The coal site comes back on another silo: its unit reactivates from Redis with its last round's parameters.
             int[] more = LoopbackPorts.Free(2);
@@ -49,7 +49,7 @@ public class RedisMembershipTests
             await third.StartAsync();
             CheckpointInfo restored = await Reactivated(coal);
             Assert.Equal(new CheckpointInfo(7, 0, 0, 0), restored);
-            Assert.Equal(last, await coal.GetParameters());
+            Assert.Equal(last, (await coal.GetParameters()).Values);
             await client.StopAsync();
             await third.StopAsync();
             await first.StopAsync();

@@ -20,15 +20,9 @@ internal static class SummaryJson
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(blowUp);
         ArgumentNullException.ThrowIfNull(info);
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        WriteObject(writer, json =>
         {
-            json.WriteStartObject();
-            json.WriteString("scenario", scenario.Name);
-            json.WriteString("scenario_source", info.ScenarioSource);
-            json.WriteString("policy", scenario.PolicyName);
-            json.WriteString("mode", info.Mode);
-            json.WriteNumber("seed", scenario.Seed);
+            WriteIdentity(json, scenario.Name, scenario.PolicyName, scenario.Seed, info);
             json.WriteString("status", DivergedStatus);
             json.WriteNumber("wall_seconds", Math.Round(info.WallSeconds, 3));
             NullableNumber(json, "target_accuracy", info.TargetAccuracy);
@@ -37,11 +31,7 @@ internal static class SummaryJson
             json.WriteNumber("unit", blowUp.Node);
             json.WriteString("message", blowUp.Message);
             json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
-        writer.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-        writer.Write('\n');
+        });
     }
 
     /// <summary>The <c>status</c> of a run that blew up; a finished run's summary has no status field.</summary>
@@ -49,15 +39,9 @@ internal static class SummaryJson
 
     public static void Write(TextWriter writer, SimulationResult r, RunInfo info)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        WriteObject(writer, json =>
         {
-            json.WriteStartObject();
-            json.WriteString("scenario", r.Scenario);
-            json.WriteString("scenario_source", info.ScenarioSource);
-            json.WriteString("policy", r.Policy);
-            json.WriteString("mode", info.Mode);
-            json.WriteNumber("seed", r.Seed);
+            WriteIdentity(json, r.Scenario, r.Policy, r.Seed, info);
             json.WriteNumber("rounds", r.Rounds.Count);
             json.WriteString("stop_reason", r.StopReason);
             json.WriteNumber("simulated_hours", r.SimulatedHours);
@@ -92,12 +76,32 @@ internal static class SummaryJson
             {
                 WriteRealMode(json, info);
             }
+        });
+    }
 
+    // One indented JSON object and a newline; the body writes its fields.
+    private static void WriteObject(TextWriter writer, Action<Utf8JsonWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            body(json);
             json.WriteEndObject();
         }
 
         writer.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
         writer.Write('\n');
+    }
+
+    // The fields that identify a run, first in every summary, finished or diverged.
+    private static void WriteIdentity(Utf8JsonWriter json, string scenario, string policy, int seed, RunInfo info)
+    {
+        json.WriteString("scenario", scenario);
+        json.WriteString("scenario_source", info.ScenarioSource);
+        json.WriteString("policy", policy);
+        json.WriteString("mode", info.Mode);
+        json.WriteNumber("seed", seed);
     }
 
     /// <summary>

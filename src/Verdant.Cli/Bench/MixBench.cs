@@ -12,7 +12,7 @@ internal static class MixBench
     {
         StackedMatrix x = sgd.Parameters;
         using var pool = new WorkerPool(workers);
-        int width = Math.Min(x.Cols, 1024);
+        int width = Math.Min(x.Cols, DecentralizedSgd.MixBlockColumns);
         float[][] buffers = [.. Enumerable.Range(0, workers).Select(_ => new float[x.Rows * width])];
         int blocks = (x.Cols + width - 1) / width;
         int next = -1;

@@ -17,9 +17,12 @@ namespace Verdant.Core.Consensus;
 /// </remarks>
 public sealed partial class DecentralizedSgd : IRoundTrainer
 {
-    // Columns per mixing block: 4 KiB per row, one page for the prefetcher; N x 1024 floats of X and of the buffer stay in
-    // L3. Sizing the block to L2 (2^16 floats / N) measured no better at 256 and worse at 1024 nodes (docs/performance.md).
-    private const int MixBlockColumns = 1024;
+    /// <summary>Columns per mixing block of <see cref="Gossip.MixColumns"/> as the trainer splits a gossip step.</summary>
+    /// <remarks>
+    /// 4 KiB per row, one page for the prefetcher; N x 1024 floats of X and of the buffer stay in L3. Sizing the block to
+    /// L2 (2^16 floats / N) measured no better at 256 and worse at 1024 nodes (docs/performance.md).
+    /// </remarks>
+    public const int MixBlockColumns = 1024;
 
     private readonly Network _network;
     private readonly Dataset _train;

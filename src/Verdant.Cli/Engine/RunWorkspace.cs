@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Verdant.Cli.Commands;
+using Verdant.Cli.Output;
 
 namespace Verdant.Cli.Engine;
 
@@ -113,16 +114,7 @@ internal sealed class RunWorkspace
         ArgumentNullException.ThrowIfNull(write);
         string path = Path.Combine(Directory, name);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        string temporary = $"{path}.{Environment.ProcessId}.tmp";
-        try
-        {
-            write(temporary);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        AtomicFile.Replace(path, write);
     }
 
     private static string? Problem(string full, string kind, string specHash)

@@ -1,4 +1,5 @@
 using System.Text;
+using Verdant.Cli.Output;
 
 namespace Verdant.Cli.Report;
 
@@ -50,17 +51,7 @@ internal static class HtmlReport
         }
 
         string path = Path.Combine(directory, FileName);
-        string temporary = path + ".tmp";
-        try
-        {
-            File.WriteAllText(temporary, Page(directory, body), new UTF8Encoding(false));
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-
+        AtomicFile.Replace(path, temporary => File.WriteAllText(temporary, Page(directory, body), new UTF8Encoding(false)));
         return path;
     }
 

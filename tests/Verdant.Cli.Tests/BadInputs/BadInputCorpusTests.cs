@@ -9,6 +9,7 @@ namespace Verdant.Cli.Tests.BadInputs;
 /// and print exactly its expected line on stderr, with no stack trace and no file written (in its temporary folder, in
 /// the corpus, or in the working directory).
 /// </summary>
+[Collection(SerialCorpusTests.Name)]
 public class BadInputCorpusTests
 {
     private static readonly string Corpus = RepositoryFiles.PathOf("tests/Verdant.Cli.Tests/Data/bad-inputs");

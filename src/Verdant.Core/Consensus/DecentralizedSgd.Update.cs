@@ -36,6 +36,11 @@ public sealed partial class DecentralizedSgd
         mean.Clear();
         for (int a = 0; a < _activeCount; a++)
         {
+            if (a + Gossip.PrefetchAheadRows < _activeCount)
+            {
+                Prefetch.ToL2(Gradients.ReadRow(_activeList[a + Gossip.PrefetchAheadRows])[from..to]);
+            }
+
             TensorPrimitives.Add(mean, Gradients.ReadRow(_activeList[a])[from..to], mean);
         }
 

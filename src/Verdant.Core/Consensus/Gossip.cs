@@ -76,9 +76,12 @@ public static partial class Gossip
     /// <remarks>
     /// Same operations in the same order per element as <see cref="Mix"/>, so the results are bitwise equal. A column block
     /// of X and the buffer stay in cache while the block's rows are mixed, so X is read once and written once from memory,
-    /// where whole-row mixing streams every neighbour row and the destination row several times.
+    /// where whole-row mixing streams every neighbour row and the destination row several times. Each row's segment is
+    /// prefetched into L2 a few rows before its first reader and written back right after its last reader
+    /// (<see cref="MixingMatrix.RowsByFirstReader"/>): the segments are short scattered streams that the hardware
+    /// prefetcher picks up late, and a write-back at the end of the block would find them evicted.
     /// </remarks>
-    /// <exception cref="ArgumentException">Mismatched shapes or a short buffer.</exception>
+    /// <exception cref="ArgumentException">Mismatched shapes, a short buffer, or a mask other than the one <paramref name="w"/> was rebuilt for.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The column range is not inside [0, P].</exception>
     public static void MixColumns(
         MixingMatrix w, StackedMatrix x, ReadOnlySpan<bool> active, int fromCol, int toCol, Span<float> buffer)
@@ -91,20 +94,33 @@ public static partial class Gossip
             throw new ArgumentException($"buffer holds {buffer.Length} floats; {x.Rows} rows x {width} columns need {(long)x.Rows * width}.", nameof(buffer));
         }
 
-        Span<float> data = x.Data;
-        for (int i = 0; i < x.Rows; i++)
+        if (!active.SequenceEqual(w.ActiveMask))
         {
-            if (active[i])
-            {
-                MixOneBlockFused(w, data, x.Cols, fromCol, width, i, buffer.Slice(i * width, width));
-            }
+            throw new ArgumentException("active differs from the mask the mixing matrix was last rebuilt for.", nameof(active));
         }
 
+        Span<float> data = x.Data;
+        ReadOnlySpan<int> byFirst = w.RowsByFirstReader;
+        ReadOnlySpan<int> byLast = w.RowsByLastReader;
+        int prefetched = 0;
+        int written = 0;
         for (int i = 0; i < x.Rows; i++)
         {
-            if (active[i])
+            if (!active[i])
             {
-                buffer.Slice(i * width, width).CopyTo(data.Slice((i * x.Cols) + fromCol, width));
+                continue;
+            }
+
+            for (; prefetched < byFirst.Length && w.FirstReader(byFirst[prefetched]) <= i + PrefetchAheadRows; prefetched++)
+            {
+                Prefetch.ToL2(data.Slice((byFirst[prefetched] * x.Cols) + fromCol, width));
+            }
+
+            MixOneBlockFused(w, data, x.Cols, fromCol, width, i, buffer.Slice(i * width, width));
+            for (; written < byLast.Length && w.LastReader(byLast[written]) <= i; written++)
+            {
+                int row = byLast[written];
+                buffer.Slice(row * width, width).CopyTo(data.Slice((row * x.Cols) + fromCol, width));
             }
         }
     }

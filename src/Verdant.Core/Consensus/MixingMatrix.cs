@@ -30,6 +30,12 @@ public sealed partial class MixingMatrix
         _diagonalSlot = new int[n];
         _activeDegree = new int[n];
         _weights = new float[_columns.Length];
+        _activeMask = new bool[n];
+        _firstReader = new int[n];
+        _lastReader = new int[n];
+        _byFirstReader = new int[n];
+        _byLastReader = new int[n];
+        _bucketStart = new int[n + 1];
         for (int i = 0; i < n; i++)
         {
             _rowOffsets[i + 1] = _rowOffsets[i] + graph.Degree(i) + 1;
@@ -54,6 +60,8 @@ public sealed partial class MixingMatrix
         {
             RebuildRow(i, active);
         }
+
+        RebuildSchedule(active);
     }
 
     /// <summary>Row <paramref name="node"/>'s non-zero columns (including the diagonal), in the order of <see cref="RowWeights"/>.</summary>

@@ -22,10 +22,10 @@ internal static class SizeLimits
     /// (edges or construction grow as units^2), k-nearest over unsited random points (the topology command), and the
     /// policies that time the round for every prefix of a ranking (adaptive, planner, carbonscaler) on a topology whose
     /// round time is read by building the graph (torus, k-nearest, Erdos-Renyi, energy-sparse): there each decision
-    /// builds N graphs, about 10 s at 2,000 units. On ring, hypercube, exponential and complete graphs the profile needs
-    /// no graph (<see cref="SimulatedRoundTime.OpenSet"/>): three rounds of adaptive at 10,000 units, decisions included,
-    /// ran in 1.9 s on the generated 100-site scenario (docs/performance.md), so there these policies go to
-    /// <see cref="MaxUnits"/>.
+    /// builds N graphs, about 1 s at 2,000 units on the idle 2-core machine and growing as units^2 (docs/performance.md).
+    /// On ring, hypercube, exponential and complete graphs the profile needs no graph
+    /// (<see cref="SimulatedRoundTime.OpenSet"/>): three rounds of adaptive at 10,000 units, decisions included, ran in
+    /// 1.9 s on the generated 100-site scenario (docs/performance.md), so there these policies go to <see cref="MaxUnits"/>.
     /// </summary>
     public const int MaxUnitsQuadratic = 2000;
 

@@ -21,6 +21,11 @@ public sealed class RoundCost
     private readonly double[] _finishS;
     private readonly int[] _degree;
     private readonly double[] _siteBits;
+    private readonly double[]? _siteLatencyS;
+
+    // Up to this many sites the site-to-site latencies are tabulated once (2 MiB at the limit) instead of evaluated, with
+    // their great-circle trigonometry, for every edge of every round and of every round a policy times.
+    private const int MaxTabulatedSites = 512;
 
     /// <summary>Creates the cost model.</summary>
     public RoundCost(Scenario scenario, Fleet fleet, NetworkModel network)
@@ -37,6 +42,18 @@ public sealed class RoundCost
         _finishS = new double[fleet.Count];
         _degree = new int[fleet.Count];
         _siteBits = new double[scenario.Sites.Count];
+        int sites = fleet.Sites.Count;
+        if (sites <= MaxTabulatedSites)
+        {
+            _siteLatencyS = new double[sites * sites];
+            for (int s = 0; s < sites; s++)
+            {
+                for (int t = 0; t < sites; t++)
+                {
+                    _siteLatencyS[(s * sites) + t] = network.LatencyS(fleet.Sites[s].Location, fleet.Sites[t].Location);
+                }
+            }
+        }
     }
 
     /// <summary>Duration of the last computed round (s).</summary>
@@ -126,13 +143,14 @@ public sealed class RoundCost
                 continue;
             }
 
-            Site site = _fleet.Sites[_fleet.SiteOf(i)];
+            int siteIndex = _fleet.SiteOf(i);
+            Site site = _fleet.Sites[siteIndex];
             double latency = 0;
             foreach (int j in graph.Neighbors(i))
             {
                 if (active[j])
                 {
-                    latency = Math.Max(latency, _network.LatencyS(site.Location, _fleet.Sites[_fleet.SiteOf(j)].Location));
+                    latency = Math.Max(latency, LatencyS(siteIndex, _fleet.SiteOf(j)));
                 }
             }
 
@@ -150,6 +168,10 @@ public sealed class RoundCost
 
         return slowest;
     }
+
+    private double LatencyS(int from, int to) => _siteLatencyS is { } table
+        ? table[(from * _fleet.Sites.Count) + to]
+        : _network.LatencyS(_fleet.Sites[from].Location, _fleet.Sites[to].Location);
 
     private static int ActiveDegree(Graph graph, ReadOnlySpan<bool> active, int i)
     {

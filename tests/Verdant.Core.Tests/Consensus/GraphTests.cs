@@ -15,6 +15,31 @@ public sealed class GraphTests
         Assert.Equal([(0, 1), (1, 3)], graph.Edges().ToArray());
     }
 
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(7, 40)]
+    [InlineData(60, 500)]
+    [InlineData(300, 4000)]
+    public void Graph_RandomEdgeLists_HaveTheSortedDistinctNeighboursOfEachNode(int nodes, int edgeCount)
+    {
+        var random = new Random(nodes + edgeCount);
+        (int, int)[] edges = [.. Enumerable.Range(0, edgeCount).Select(_ => (random.Next(nodes), random.Next(nodes)))];
+
+        var graph = new Graph(nodes, edges);
+
+        int total = 0;
+        for (int i = 0; i < nodes; i++)
+        {
+            int[] expected = [.. edges.Where(e => e.Item1 != e.Item2 && (e.Item1 == i || e.Item2 == i))
+                .Select(e => e.Item1 == i ? e.Item2 : e.Item1).Distinct().Order()];
+            Assert.Equal(expected, graph.Neighbors(i).ToArray());
+            Assert.Equal(expected.Length, graph.Degree(i));
+            total += expected.Length;
+        }
+
+        Assert.Equal(total / 2, graph.EdgeCount);
+    }
+
     [Fact]
     public void Graph_EndpointOutOfRange_ThrowsNamingTheEdges()
     {

@@ -15,8 +15,9 @@ namespace Verdant.Core.Simulation;
 /// neighbours F_g[0..k'), no one points to it and no join edge touches it, and all plain members of a site finish alike
 /// but for their boot delay. The others (at most S(k + 1)) are timed one by one: their out-edges are explicit, and the
 /// in-edges from the plain members of g are counted per site. Every member of g is adjacent to F_g[0] (or is it), so
-/// each site lies in one component; the components are tracked over sites and joined by Kruskal over site pairs in the
-/// grouped rule's (distance, smallest member) order, which is the sites' order.
+/// each site lies in one component; the components are tracked over sites and joined as the grouped rule's Kruskal join
+/// does, over the minimum spanning tree of the occupied sites in its (distance, smallest member) order, which is the
+/// sites' order (KNearestRoundTimeSet.Join.cs says why that tree suffices).
 /// </para>
 /// <para>
 /// Serialization repeats RoundCost's expressions; a site's bits are a sum of integers (degree x bytes x 8), exact below
@@ -24,9 +25,11 @@ namespace Verdant.Core.Simulation;
 /// asymmetric distances (the grouped rule then joins components pairwise) or k &lt; 1, reads through the graph.
 /// </para>
 /// <para>
-/// A reading costs O(S^2 + S k^2) for S sites (scanning each site's nearest sites and the join's pairs), plus
-/// O(k log m) for each site whose k + 1 smallest members changed since the last reading (m: its units), against
-/// O(N k log k + S^2 log S) to build the graph and O(N + E) to time it.
+/// A reading costs O(S k^2) for S sites (each site's first k + 1 candidates, the specials' edges, the join over at most
+/// S - 1 tree edges) plus the scan of each occupied site's sites by distance up to its k + 1 candidates (O(S^2) at worst,
+/// when few sites are occupied); and, since the last reading, O(k log m) per site whose k + 1 smallest members changed
+/// (m: its units), O(S log S) per site that filled, O(S^2) if one emptied. Building the graph costs
+/// O(N k log k + S^2 log S) and timing it O(N + E). Measured: docs/performance.md.
 /// </para>
 /// </remarks>
 internal sealed partial class KNearestRoundTimeSet : IRoundTimeSet
@@ -102,6 +105,13 @@ internal sealed partial class KNearestRoundTimeSet : IRoundTimeSet
         _bootingSpecialsInSite = new int[siteCount];
         _degreeSum = new long[siteCount];
         _parent = new int[siteCount];
+        _component = new int[siteCount];
+        _treeLow = new int[siteCount];
+        _treeHigh = new int[siteCount];
+        _inTree = new bool[siteCount];
+        _candidates = new long[2 * siteCount];
+        _key = new int[siteCount];
+        _via = new int[siteCount];
     }
 
     /// <inheritdoc />
@@ -148,6 +158,11 @@ internal sealed partial class KNearestRoundTimeSet : IRoundTimeSet
         _inSite[site] += delta;
         Fenwick.Add(_trees[site], unit - _siteStart[site], delta);
         _bootingInSite[site] += _booting[unit] ? delta : 0;
+        if (_exact && _inSite[site] == (member ? 1 : 0))
+        {
+            Occupancy(site, member);
+        }
+
         int heads = _headCount[site];
         // The site's k + 1 smallest members change only when the unit is (or joins) among them.
         _stale[site] |= _exact && (heads <= _k || unit <= _heads[(site * (_k + 1)) + heads - 1]);

@@ -65,6 +65,49 @@ public sealed class KNearestRoundTimeSetTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(ManySiteSeeds))]
+    public void Seconds_ManySmallSitesJoiningAndLeaving_EqualTheGraphBuiltForTheMembers(int seed)
+    {
+        // Many components to join, and sites that fill and empty again (the join's tree grows and is rebuilt).
+        var random = new Random(2000 + seed);
+        (SimulatedRoundTime model, int n) = RandomModel(random, out _, sites: random.Next(9, 41), sizes: [1, 2, 3, 6]);
+        int[] order = [.. Enumerable.Range(0, n).OrderBy(_ => random.Next())];
+        IRoundTimeSet fast = model.OpenSet(n);
+        var reference = new MaskRoundTimeSet(model, n);
+
+        Assert.Equal(Prefix(reference, order), Prefix(fast, order));
+        for (int step = 0; step < 3 * n; step++)
+        {
+            int unit = random.Next(n);
+            bool join = random.NextDouble() < 0.35;
+            foreach (IRoundTimeSet set in new[] { fast, reference })
+            {
+                if (join)
+                {
+                    set.Add(unit);
+                }
+                else
+                {
+                    set.Remove(unit);
+                }
+            }
+
+            Assert.Equal(reference.Seconds(), fast.Seconds());
+        }
+    }
+
+    public static TheoryData<int> ManySiteSeeds()
+    {
+        var data = new TheoryData<int>();
+        for (int seed = 0; seed < 20; seed++)
+        {
+            data.Add(seed);
+        }
+
+        return data;
+    }
+
     [Fact]
     public void Seconds_SitesRemovedInIndexOrder_EqualTheGraphBuiltForTheMembers()
     {
@@ -122,17 +165,18 @@ public sealed class KNearestRoundTimeSetTests
     // Sites of 1 to 24 units (so both below and above k + 1), k from 1 to 5, places that coincide or lie at equal
     // distances (ties between sites), heterogeneous hardware, egress caps, boot delays and units on and off.
     private static (SimulatedRoundTime Model, int Units) RandomModel(Random random, out bool[] on, double? messageBytes = null,
-        int? k = null)
+        int? k = null, int? sites = null, int[]? sizes = null)
     {
         Scenario quick = TestScenarios.Small("adaptive", rounds: 1);
         double[] flops = [5e13, 1e14, 1e14, 2e14];
         double[] boot = [0, 30, 90];
         GeoPoint[] places = [new(0, 0), new(10, 0), new(-10, 0), new(0, 10), new(56.0, -3.0), new(-33.9, 151.2)];
-        int sites = random.Next(1, 9);
-        int[] sizes = [1, 2, 3, 5, 7, 12, 24];
-        Site[] list = [.. Enumerable.Range(0, sites).Select(s => new Site($"s{s}", sizes[random.Next(sizes.Length)],
+        int siteCount = sites ?? random.Next(1, 9);
+        sizes ??= [1, 2, 3, 5, 7, 12, 24];
+        Site[] list = [.. Enumerable.Range(0, siteCount).Select(s => new Site($"s{s}", sizes[random.Next(sizes.Length)],
             TestScenarios.Gpu with { SustainedFlops = flops[random.Next(flops.Length)], BootS = boot[random.Next(boot.Length)] },
-            1.2, new SiteEnergySpec(places[random.Next(places.Length)], 0, 0, "SE"))
+            1.2, new SiteEnergySpec(random.NextDouble() < 0.5 ? places[random.Next(places.Length)]
+                : new GeoPoint(random.Next(-60, 61), random.Next(-180, 180)), 0, 0, "SE"))
         {
             EgressBitsPerS = random.NextDouble() < 0.4 ? 2e9 + random.Next(0, 3) * 1e9 : null,
         })];

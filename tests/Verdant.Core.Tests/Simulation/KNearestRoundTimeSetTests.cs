@@ -109,6 +109,17 @@ public sealed class KNearestRoundTimeSetTests
     }
 
     [Fact]
+    public void PrefixSeconds_LargerSites_EqualTheGraphBuiltForEveryPrefixBitForBit()
+    {
+        // Sites far above k + 1 units, whose smallest members carry hundreds of in-edges and the site's egress share.
+        var random = new Random(4242);
+        (SimulatedRoundTime model, int n) = RandomModel(random, out _, k: 4, sites: 12, sizes: [40, 60, 90]);
+        int[] order = [.. Enumerable.Range(0, n).OrderBy(_ => random.Next())];
+
+        Assert.Equal(Prefix(new MaskRoundTimeSet(model, n), order), Prefix(model.OpenSet(n), order));
+    }
+
+    [Fact]
     public void Seconds_SitesRemovedInIndexOrder_EqualTheGraphBuiltForTheMembers()
     {
         // Removing the smallest members first moves every site's k + 1 smallest at each step.

@@ -25,6 +25,7 @@ public sealed class SimulatedRoundTime : IRoundTimeModel
     private readonly double[] _startDelayS;
     private readonly NetworkModel _network;
     private SiteLatencies? _latencies;
+    private KNearestSites? _kNearestSites;
 
     /// <summary>
     /// Creates the model; <paramref name="linkCostJ"/> ranks links for the energy-sparse family; <paramref name="on"/>,
@@ -65,13 +66,16 @@ public sealed class SimulatedRoundTime : IRoundTimeModel
 
     /// <summary>
     /// An empty set that times its members without building their graph (<see cref="OffsetRoundTimeSet"/>) on the ring,
-    /// exponential, complete, hypercube and torus families up to <see cref="MaxSitesWithoutGraph"/> sites; otherwise
+    /// exponential, complete, hypercube and torus families and (<see cref="KNearestRoundTimeSet"/>) on k-nearest, up to
+    /// <see cref="MaxSitesWithoutGraph"/> sites; otherwise
     /// one <see cref="RoundSeconds"/> per reading. The units switched on are read now, once.
     /// </summary>
     public IRoundTimeSet OpenSet(int unitCount)
     {
         TopologyKind kind = _scenario.Topology.Kind;
-        if (unitCount != _fleet.Count || !OffsetRoundTimeSet.Supports(kind) || _fleet.Sites.Count > SiteLatencies.MaxSites)
+        bool kNearest = kind == TopologyKind.KNearest && _scenario.Topology.K >= 1;
+        if (unitCount != _fleet.Count || !(OffsetRoundTimeSet.Supports(kind) || kNearest)
+            || _fleet.Sites.Count > SiteLatencies.MaxSites)
         {
             return new MaskRoundTimeSet(this, unitCount);
         }
@@ -83,7 +87,15 @@ public sealed class SimulatedRoundTime : IRoundTimeModel
             booting[i] = _on is not null && !_on[i] && _fleet.Sites[_fleet.SiteOf(i)].Hardware.BootS != 0;
         }
 
-        return new OffsetRoundTimeSet(this, _latencies, kind, _fleet, _cost.SiteComputeS, (long)_scenario.Workload.MessageBytes,
+        long messageBytes = (long)_scenario.Workload.MessageBytes;
+        if (kNearest)
+        {
+            _kNearestSites ??= new KNearestSites(_fleet.Sites);
+            return new KNearestRoundTimeSet(this, _latencies, _kNearestSites, _scenario.Topology.K, _fleet, _cost.SiteComputeS,
+                messageBytes, _network.Options.BandwidthBitsPerS, booting);
+        }
+
+        return new OffsetRoundTimeSet(this, _latencies, kind, _fleet, _cost.SiteComputeS, messageBytes,
             _network.Options.BandwidthBitsPerS, booting);
     }
 }

@@ -42,6 +42,8 @@ public class ScenarioLoaderTests
     [InlineData("planner", "ring")]
     [InlineData("carbonscaler", "hypercube")]
     [InlineData("fedzero", "k-nearest")]
+    [InlineData("adaptive", "k-nearest")]
+    [InlineData("planner", "k-nearest")]
     public void Load_PolicyPastTwoThousandUnitsOnAGraphItTimesWithoutBuilding_Accepted(string policy, string topology)
     {
         LoadedScenario loaded = Load(Fleet(10_000, policy, topology));
@@ -60,15 +62,15 @@ public class ScenarioLoaderTests
     }
 
     [Theory]
-    [InlineData("adaptive", "k-nearest")]
+    [InlineData("adaptive", "torus")]
     [InlineData("carbonscaler", "torus")]
     public void Load_ProfilePolicyPastTwoThousandUnitsOnAGraphBuiltPerPrefix_RefusedNamingThePolicy(string policy, string topology)
     {
         string message = Error(Fleet(2001, policy, topology));
 
         Assert.Equal($"t.yaml: policy.name: the fleet's 2001 units is more than the 2000 that '{policy}' can decide for in reasonable time " +
-            "on this topology (each decision times a round per unit, building the graph each time: units^2); use a ring, hypercube " +
-            "or exponential topology, or greenest-k, random-k, renewable-only, carbon-cap, fedzero or all", message);
+            "on this topology (each decision times a round per unit, building the graph each time: units^2); use a ring, hypercube, " +
+            "exponential or k-nearest topology, or greenest-k, random-k, renewable-only, carbon-cap, fedzero or all", message);
     }
 
     [Fact]

@@ -68,9 +68,9 @@ public sealed class OffsetRoundTimeSetTests
     }
 
     [Fact]
-    public void OpenSet_KNearest_FallsBackToTheGraphPerReading()
+    public void OpenSet_ErdosRenyi_FallsBackToTheGraphPerReading()
     {
-        (SimulatedRoundTime model, int n) = RandomModel(TopologyKind.KNearest, new Random(3), out _);
+        (SimulatedRoundTime model, int n) = RandomModel(TopologyKind.ErdosRenyi, new Random(3), out _);
 
         Assert.IsType<MaskRoundTimeSet>(model.OpenSet(n));
     }

@@ -6,23 +6,26 @@ namespace Verdant.Core.Simulation;
 /// <summary>
 /// The round time of a set of units that grows and shrinks one unit at a time, for the topology families whose graph over
 /// k members (in node order, positions 0..k-1) joins position p to p + r mod k for every r of one offset set R(k): ring,
-/// exponential, complete, a hypercube on a count that is not a power of two (built as the exponential graph) and a torus on
-/// a prime count (the ring). The same seconds, bit for bit, as <see cref="SimulatedRoundTime.RoundSeconds"/> on the members,
-/// without building the graph.
+/// exponential, complete, a hypercube on a count that is not a power of two (built as the exponential graph), a torus on
+/// a prime count (the ring) and, with a row wrap, the torus on a composite count (OffsetRoundTimeSet.Torus.cs: vertical
+/// offsets +-cols mod k and row neighbours p +- 1 that wrap inside the row). The same seconds, bit for bit, as
+/// <see cref="SimulatedRoundTime.RoundSeconds"/> on the members, without building the graph.
 /// </summary>
 /// <remarks>
 /// Units of a site hold consecutive node indices, so the members of site s fill the block of positions [a_s, a_s + m_s).
-/// Every member has degree |R|, so a site's members share their serialization term, and a member's finish time
+/// Every member has the same degree |R| (plus its row neighbours on the torus), so a site's members share their
+/// serialization term, and a member's finish time
 /// (start delay + compute) + (latency + serialization) differs within its site only by its start delay (0, or its boot
 /// seconds when it is off) and by the farthest site its offsets reach. Rounding is monotone, so per site and start delay the
 /// slowest member is the one that reaches the farthest site: candidate sites are tried from the farthest down and the first
 /// one some member of that class reaches through some offset gives the latency. Classes are visited by an upper bound (the
 /// farthest site anywhere) and skipped once the bound cannot beat the slowest found. Positions come from Fenwick trees
 /// over the node order. A reading costs O(S log S + V |R| log N) for S sites and V candidate sites tried (a few in
-/// practice), against O(N + |R| k log(|R| k)) to build the round. Counts at which the family is not offset-shaped (a
-/// hypercube on a power of two, a torus on a composite count) are read through <see cref="SimulatedRoundTime.RoundSeconds"/>.
+/// practice), against O(N + |R| k log(|R| k)) to build the round; the torus adds four row-end positions per candidate
+/// (O(log N) each) and O(sqrt k) to find its shape when the count changes. A hypercube on a power of two is not
+/// offset-shaped and is read through <see cref="SimulatedRoundTime.RoundSeconds"/>.
 /// </remarks>
-internal sealed class OffsetRoundTimeSet : IRoundTimeSet
+internal sealed partial class OffsetRoundTimeSet : IRoundTimeSet
 {
     private const int MaxCachedSums = 64;
     private readonly SimulatedRoundTime _owner;
@@ -142,20 +145,21 @@ internal sealed class OffsetRoundTimeSet : IRoundTimeSet
         }
     }
 
-    private bool OffsetShaped(int k) => _kind switch
-    {
-        TopologyKind.Hypercube => !int.IsPow2(k),
-        TopologyKind.Torus => Topology.TorusShape(k).Rows == 1,
-        _ => true,
-    };
+    private bool OffsetShaped(int k) => _kind != TopologyKind.Hypercube || !int.IsPow2(k);
 
     // R(k) of the family (left empty for the complete graph, whose every other member is a neighbour); returns |R|.
     private int FillOffsets(int k)
     {
         _offsets.Clear();
+        _gridCols = 0;
         if (k == 1)
         {
             return 0;
+        }
+
+        if (_kind == TopologyKind.Torus && FillGridOffsets(k) is int gridDegree and > 0)
+        {
+            return gridDegree;
         }
 
         if (_kind == TopologyKind.Complete)
@@ -269,6 +273,11 @@ internal sealed class OffsetRoundTimeSet : IRoundTimeSet
         if (_kind == TopologyKind.Complete)
         {
             return t != s || _inSite[s] > 1;
+        }
+
+        if (_gridCols > 0 && ReachesAlongRow(s, t, boot, whole))
+        {
+            return true;
         }
 
         foreach (int r in _offsets)

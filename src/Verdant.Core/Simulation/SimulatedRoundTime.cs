@@ -66,8 +66,8 @@ public sealed class SimulatedRoundTime : IRoundTimeModel
 
     /// <summary>
     /// An empty set that times its members without building their graph (<see cref="OffsetRoundTimeSet"/>) on the ring,
-    /// exponential, complete, hypercube and torus families and (<see cref="KNearestRoundTimeSet"/>) on k-nearest, up to
-    /// <see cref="MaxSitesWithoutGraph"/> sites; otherwise
+    /// exponential, complete, hypercube and torus families (the torus on every count) and
+    /// (<see cref="KNearestRoundTimeSet"/>) on k-nearest, up to <see cref="MaxSitesWithoutGraph"/> sites; otherwise
     /// one <see cref="RoundSeconds"/> per reading. The units switched on are read now, once.
     /// </summary>
     public IRoundTimeSet OpenSet(int unitCount)

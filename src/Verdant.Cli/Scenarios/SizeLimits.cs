@@ -20,13 +20,14 @@ internal static class SizeLimits
     /// <summary>
     /// Most units for what is still quadratic in the unit count: the complete, Erdos-Renyi and energy-sparse topologies
     /// (edges or construction grow as units^2), k-nearest over unsited random points (the topology command), and the
-    /// policies that time the round for every prefix of a ranking (adaptive, planner, carbonscaler) on a topology whose
-    /// round time is read by building the graph (torus, Erdos-Renyi, energy-sparse): there each decision builds N graphs,
-    /// about 1 s at 2,000 units on the idle 2-core machine and growing as units^2 (docs/performance.md).
-    /// On ring, hypercube, exponential, complete and (sited) k-nearest graphs the profile needs no graph
+    /// policies that time the round for every prefix of a ranking (adaptive, planner, carbonscaler) where the round time is
+    /// read by building the graph (Erdos-Renyi, energy-sparse, or more than
+    /// <see cref="SimulatedRoundTime.MaxSitesWithoutGraph"/> sites): there each decision builds N graphs, about 1 s at
+    /// 2,000 units on the idle 2-core machine and growing as units^2 (docs/performance.md).
+    /// On ring, torus, hypercube, exponential, complete and (sited) k-nearest graphs the profile needs no graph
     /// (<see cref="SimulatedRoundTime.OpenSet"/>): three rounds of adaptive at 10,000 units, decisions included, ran in
-    /// 1.9 s on the generated 100-site scenario on the exponential graph, and a k-nearest decision at 10,000 units takes
-    /// well under a second (docs/performance.md), so there these policies go to <see cref="MaxUnits"/>.
+    /// 1.9 s on the generated 100-site scenario on the exponential graph, and k-nearest and torus decisions at 10,000 units
+    /// take well under a second (docs/performance.md), so there these policies go to <see cref="MaxUnits"/>.
     /// </summary>
     public const int MaxUnitsQuadratic = 2000;
 
@@ -47,7 +48,10 @@ internal static class SizeLimits
     // Round time of any prefix without building the graph, on up to SimulatedRoundTime.MaxSitesWithoutGraph sites
     // (OffsetRoundTimeSet; KNearestRoundTimeSet for k-nearest over sites, the only k-nearest a scenario has).
     private static readonly HashSet<TopologyKind> GraphFreeTopologies =
-        [TopologyKind.Ring, TopologyKind.Hypercube, TopologyKind.Exponential, TopologyKind.Complete, TopologyKind.KNearest];
+        [
+            TopologyKind.Ring, TopologyKind.Torus, TopologyKind.Hypercube, TopologyKind.Exponential, TopologyKind.Complete,
+            TopologyKind.KNearest,
+        ];
 
     /// <summary>Throws a usage error naming <paramref name="field"/> when <paramref name="units"/> exceeds <see cref="MaxUnits"/>.</summary>
     public static void CheckUnits(long units, string field)
@@ -82,8 +86,10 @@ internal static class SizeLimits
             || (GraphFreeTopologies.Contains(topology) && sites <= SimulatedRoundTime.MaxSitesWithoutGraph) ? null
             : $"{units} units is more than the {MaxUnitsQuadratic} that '{policy}' can decide for in reasonable time on this " +
               (sites > SimulatedRoundTime.MaxSitesWithoutGraph ? $"topology with more than {SimulatedRoundTime.MaxSitesWithoutGraph} sites " : "topology ") +
-              "(each decision times a round per unit, building the graph each time: units^2); use a ring, hypercube, " +
-              "exponential or k-nearest topology, or greenest-k, random-k, renewable-only, carbon-cap, fedzero or all";
+              "(each decision times a round per unit, building the graph each time: units^2); use " +
+              (sites > SimulatedRoundTime.MaxSitesWithoutGraph ? $"at most {SimulatedRoundTime.MaxSitesWithoutGraph} sites"
+                  : "a ring, torus, hypercube, exponential or k-nearest topology") +
+              ", or greenest-k, random-k, renewable-only, carbon-cap, fedzero or all";
 
     /// <summary>An ArgumentException's message without the " (Parameter 'x')" tail, which names code, not input.</summary>
     public static string PlainMessage(ArgumentException ex)

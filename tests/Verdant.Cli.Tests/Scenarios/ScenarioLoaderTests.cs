@@ -44,6 +44,8 @@ public class ScenarioLoaderTests
     [InlineData("fedzero", "k-nearest")]
     [InlineData("adaptive", "k-nearest")]
     [InlineData("planner", "k-nearest")]
+    [InlineData("adaptive", "torus")]
+    [InlineData("carbonscaler", "torus")]
     public void Load_PolicyPastTwoThousandUnitsOnAGraphItTimesWithoutBuilding_Accepted(string policy, string topology)
     {
         LoadedScenario loaded = Load(Fleet(10_000, policy, topology));
@@ -63,14 +65,22 @@ public class ScenarioLoaderTests
 
     [Theory]
     [InlineData("adaptive", "torus")]
-    [InlineData("carbonscaler", "torus")]
-    public void Load_ProfilePolicyPastTwoThousandUnitsOnAGraphBuiltPerPrefix_RefusedNamingThePolicy(string policy, string topology)
+    [InlineData("carbonscaler", "ring")]
+    public void Load_ProfilePolicyPastTwoThousandUnitsOnMoreSitesThanTimedWithoutGraph_RefusedNamingThePolicy(string policy,
+        string topology)
     {
-        string message = Error(Fleet(2001, policy, topology));
+        // 2,049 sites of one unit: past the S x S latency table, so every prefix would be timed by building its graph.
+        string sites = string.Concat(Enumerable.Range(0, 2049).Select(i =>
+            $"  - {{ name: s{i}, lat: {(i % 170) - 85}, lon: {(i % 350) - 175}, units: 1, hardware: gpu-a100, country: FR }}\n"));
+        string yaml = $"name: t\nsites:\n{sites}" + Valid[Valid.IndexOf("model:", StringComparison.Ordinal)..]
+            .Replace("policy: { name: greenest-k, k: 2 }", $"policy: {{ name: {policy}, k: 2 }}\ntopology: {{ kind: {topology} }}",
+                StringComparison.Ordinal);
 
-        Assert.Equal($"t.yaml: policy.name: the fleet's 2001 units is more than the 2000 that '{policy}' can decide for in reasonable time " +
-            "on this topology (each decision times a round per unit, building the graph each time: units^2); use a ring, hypercube, " +
-            "exponential or k-nearest topology, or greenest-k, random-k, renewable-only, carbon-cap, fedzero or all", message);
+        string message = Error(yaml);
+
+        Assert.Equal($"t.yaml: policy.name: the fleet's 2049 units is more than the 2000 that '{policy}' can decide for in reasonable time " +
+            "on this topology with more than 2048 sites (each decision times a round per unit, building the graph each time: " +
+            "units^2); use at most 2048 sites, or greenest-k, random-k, renewable-only, carbon-cap, fedzero or all", message);
     }
 
     [Fact]

@@ -68,6 +68,17 @@ public sealed class OffsetRoundTimeSetTorusTests
         Assert.Equal(Prefix(new MaskRoundTimeSet(model, n), order), Prefix(model.OpenSet(n), order));
     }
 
+    [Fact]
+    public void PrefixSeconds_TwelveSitesOfFortyToNinetyUnits_EqualTheGraphBuiltBitForBit()
+    {
+        // Blocks many rows long on wide grids (up to about 1,000 members, 31 x 32).
+        var random = new Random(12);
+        SimulatedRoundTime model = RandomModel(random, out int n, sites: 12, minUnits: 40, maxUnits: 90);
+        int[] order = [.. Enumerable.Range(0, n).OrderBy(_ => random.Next())];
+
+        Assert.Equal(Prefix(new MaskRoundTimeSet(model, n), order), Prefix(model.OpenSet(n), order));
+    }
+
     private static double[] Prefix(IRoundTimeSet set, int[] order)
     {
         var seconds = new double[order.Length + 1];
@@ -82,8 +93,8 @@ public sealed class OffsetRoundTimeSetTorusTests
 
     // 1-8 sites of 1-40 units (so prefixes pass primes, squares, 2 x m and other grids), heterogeneous hardware with ties,
     // sites sharing a place (zero latency), egress caps, boot delays and units on and off.
-    private static SimulatedRoundTime RandomModel(Random random, out int units, int sites = 0, int maxUnits = 40,
-        int places = 5)
+    private static SimulatedRoundTime RandomModel(Random random, out int units, int sites = 0, int minUnits = 1,
+        int maxUnits = 40, int places = 5)
     {
         Scenario quick = TestScenarios.Small("adaptive", rounds: 1);
         double[] flops = [5e13, 1e14, 1e14, 2e14];
@@ -92,7 +103,7 @@ public sealed class OffsetRoundTimeSetTorusTests
             [.. Enumerable.Range(0, places).Select(p => new GeoPoint(-60 + (127.0 * p % 120), -170 + (211.0 * p % 340)))];
         sites = sites > 0 ? sites : random.Next(1, 9);
         int few = random.Next(1, spots.Length + 1);
-        Site[] list = [.. Enumerable.Range(0, sites).Select(s => new Site($"s{s}", random.Next(1, maxUnits + 1),
+        Site[] list = [.. Enumerable.Range(0, sites).Select(s => new Site($"s{s}", random.Next(minUnits, maxUnits + 1),
             TestScenarios.Gpu with { SustainedFlops = flops[random.Next(flops.Length)], BootS = boot[random.Next(boot.Length)] },
             1.2, new SiteEnergySpec(spots[places == 5 ? random.Next(few) : s], 0, 0, "SE"))
         {

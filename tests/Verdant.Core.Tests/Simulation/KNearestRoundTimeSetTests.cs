@@ -48,20 +48,7 @@ public sealed class KNearestRoundTimeSetTests
         {
             int unit = random.Next(n);
             bool join = random.NextDouble() < (fast.Count < n / 2 ? 0.7 : 0.4);
-            foreach (IRoundTimeSet set in new[] { fast, reference })
-            {
-                if (join)
-                {
-                    set.Add(unit);
-                }
-                else
-                {
-                    set.Remove(unit);
-                }
-            }
-
-            Assert.Equal(reference.Count, fast.Count);
-            Assert.Equal(reference.Seconds(), fast.Seconds());
+            RoundTimeSetAssert.StepAndCompare(fast, reference, unit, join);
         }
     }
 
@@ -81,19 +68,7 @@ public sealed class KNearestRoundTimeSetTests
         {
             int unit = random.Next(n);
             bool join = random.NextDouble() < 0.35;
-            foreach (IRoundTimeSet set in new[] { fast, reference })
-            {
-                if (join)
-                {
-                    set.Add(unit);
-                }
-                else
-                {
-                    set.Remove(unit);
-                }
-            }
-
-            Assert.Equal(reference.Seconds(), fast.Seconds());
+            RoundTimeSetAssert.StepAndCompare(fast, reference, unit, join);
         }
     }
 

@@ -50,20 +50,7 @@ public sealed class OffsetRoundTimeSetTests
         {
             int unit = random.Next(n);
             bool join = random.NextDouble() < 0.6;
-            foreach (IRoundTimeSet set in new[] { fast, reference })
-            {
-                if (join)
-                {
-                    set.Add(unit);
-                }
-                else
-                {
-                    set.Remove(unit);
-                }
-            }
-
-            Assert.Equal(reference.Count, fast.Count);
-            Assert.Equal(reference.Seconds(), fast.Seconds());
+            RoundTimeSetAssert.StepAndCompare(fast, reference, unit, join);
         }
     }
 

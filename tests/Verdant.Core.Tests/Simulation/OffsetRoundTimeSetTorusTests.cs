@@ -40,20 +40,7 @@ public sealed class OffsetRoundTimeSetTorusTests
         {
             int unit = random.Next(n);
             bool add = random.NextDouble() < join;
-            foreach (IRoundTimeSet set in new[] { fast, reference })
-            {
-                if (add)
-                {
-                    set.Add(unit);
-                }
-                else
-                {
-                    set.Remove(unit);
-                }
-            }
-
-            Assert.Equal(reference.Count, fast.Count);
-            Assert.Equal(reference.Seconds(), fast.Seconds());
+            RoundTimeSetAssert.StepAndCompare(fast, reference, unit, add);
         }
     }
 

@@ -76,7 +76,7 @@ internal sealed partial class KNearestRoundTimeSet
             int unit = _specialNode[id];
             int site = _siteOf[unit];
             double delayS = _booting[unit] ? _bootS[site] : 0;
-            slowest = Math.Max(slowest, FinishS(delayS, _computeS[site], _specialLatencyS[id], SerialS(_degree[id], site), _degree[id]));
+            slowest = Math.Max(slowest, RoundCost.UnitFinishS(delayS, _computeS[site], _specialLatencyS[id], SerialS(_degree[id], site), _degree[id]));
         }
 
         for (int g = 0; g < _inSite.Length; g++)
@@ -97,12 +97,12 @@ internal sealed partial class KNearestRoundTimeSet
             int booting = _bootingInSite[g] - _bootingSpecialsInSite[g];
             if (plain > booting)
             {
-                slowest = Math.Max(slowest, FinishS(0, _computeS[g], latencyS, serialS, k));
+                slowest = Math.Max(slowest, RoundCost.UnitFinishS(0, _computeS[g], latencyS, serialS, k));
             }
 
             if (booting > 0)
             {
-                slowest = Math.Max(slowest, FinishS(_bootS[g], _computeS[g], latencyS, serialS, k));
+                slowest = Math.Max(slowest, RoundCost.UnitFinishS(_bootS[g], _computeS[g], latencyS, serialS, k));
             }
         }
 

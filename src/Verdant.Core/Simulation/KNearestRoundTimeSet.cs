@@ -57,7 +57,7 @@ internal sealed partial class KNearestRoundTimeSet : IRoundTimeSet
 
     /// <summary>Creates an empty set; <paramref name="booting"/>[i]: unit i starts its round late by its site's boot seconds.</summary>
     public KNearestRoundTimeSet(SimulatedRoundTime owner, SiteLatencies latency, KNearestSites sites, int k, Fleet fleet,
-        IReadOnlyList<double> siteComputeS, long messageBytes, double bandwidthBitsPerS, bool[] booting)
+        SiteTiming timing, bool[] booting)
     {
         _owner = owner;
         _latency = latency;
@@ -65,21 +65,21 @@ internal sealed partial class KNearestRoundTimeSet : IRoundTimeSet
         _k = k;
         int n = fleet.Count;
         int siteCount = fleet.Sites.Count;
-        _siteOf = [.. Enumerable.Range(0, n).Select(fleet.SiteOf)];
+        _siteOf = timing.SiteOf;
         _siteStart = new int[siteCount];
         for (int s = 1; s < siteCount; s++)
         {
             _siteStart[s] = _siteStart[s - 1] + fleet.Sites[s - 1].Units;
         }
 
-        _computeS = [.. siteComputeS];
-        _bootS = [.. fleet.Sites.Select(s => s.Hardware.BootS)];
-        _egressBitsPerS = [.. fleet.Sites.Select(s => s.EgressBitsPerS)];
+        _computeS = timing.ComputeS;
+        _bootS = timing.BootS;
+        _egressBitsPerS = timing.EgressBitsPerS;
         _booting = booting;
-        _messageBytes = messageBytes;
-        _bandwidthBitsPerS = bandwidthBitsPerS;
+        _messageBytes = timing.MessageBytes;
+        _bandwidthBitsPerS = timing.BandwidthBitsPerS;
         // Degrees sum to at most 2 (n k + S) (n k out-edges, S - 1 join edges); their bits must stay exact integers.
-        double maxBits = 2.0 * (((double)n * k) + siteCount) * messageBytes * 8.0;
+        double maxBits = 2.0 * (((double)n * k) + siteCount) * _messageBytes * 8.0;
         _exact = k >= 1 && sites.Symmetric && maxBits < 9007199254740992.0;
         _member = new bool[n];
         _trees = [.. fleet.Sites.Select(s => new int[s.Units + 1])];
@@ -140,10 +140,6 @@ internal sealed partial class KNearestRoundTimeSet : IRoundTimeSet
         return Count == 1 ? Lone() : Slowest(Math.Min(_k, Count - 1));
     }
 
-    // As RoundCost: (start delay + compute) + communication, communication 0 for a unit without neighbours.
-    private static double FinishS(double delayS, double computeS, double latencyS, double serialS, int degree)
-        => delayS + computeS + (degree == 0 ? 0 : latencyS + serialS);
-
     private void Flip(int unit, bool member)
     {
         if (_member[unit] == member)
@@ -192,7 +188,7 @@ internal sealed partial class KNearestRoundTimeSet : IRoundTimeSet
     {
         int site = Array.FindIndex(_inSite, c => c > 0);
         int unit = _heads[site * (_k + 1)];
-        return FinishS(_booting[unit] ? _bootS[site] : 0, _computeS[site], 0, 0, 0);
+        return RoundCost.UnitFinishS(_booting[unit] ? _bootS[site] : 0, _computeS[site], 0, 0, 0);
     }
 
     // RoundCost's serialization of a unit of degree d at site s: its copies at the link rate, or the site's share of its cap.

@@ -53,21 +53,21 @@ internal sealed partial class OffsetRoundTimeSet : IRoundTimeSet
 
     /// <summary>Creates an empty set; <paramref name="booting"/>[i]: unit i starts its round late by its site's boot seconds.</summary>
     public OffsetRoundTimeSet(SimulatedRoundTime owner, SiteLatencies latency, TopologyKind kind, Fleet fleet,
-        IReadOnlyList<double> siteComputeS, long messageBytes, double bandwidthBitsPerS, bool[] booting)
+        SiteTiming timing, bool[] booting)
     {
         _owner = owner;
         _latency = latency;
         _kind = kind;
         int n = fleet.Count;
         int sites = fleet.Sites.Count;
-        _siteOf = [.. Enumerable.Range(0, n).Select(fleet.SiteOf)];
-        _computeS = [.. siteComputeS];
-        _bootS = [.. fleet.Sites.Select(s => s.Hardware.BootS)];
-        _egressBitsPerS = [.. fleet.Sites.Select(s => s.EgressBitsPerS)];
+        _siteOf = timing.SiteOf;
+        _computeS = timing.ComputeS;
+        _bootS = timing.BootS;
+        _egressBitsPerS = timing.EgressBitsPerS;
         _maxSiteUnits = fleet.Sites.Count == 0 ? 0 : fleet.Sites.Max(s => s.Units);
         _booting = booting;
-        _messageBytes = messageBytes;
-        _bandwidthBitsPerS = bandwidthBitsPerS;
+        _messageBytes = timing.MessageBytes;
+        _bandwidthBitsPerS = timing.BandwidthBitsPerS;
         _member = new bool[n];
         _members = new int[n + 1];
         _bootingMembers = new int[n + 1];
@@ -116,15 +116,11 @@ internal sealed partial class OffsetRoundTimeSet : IRoundTimeSet
             int site = _classes[c] >> 1;
             bool boot = (_classes[c] & 1) == 1;
             double latency = degree == 0 ? 0 : Farthest(site, boot, k);
-            slowest = Math.Max(slowest, FinishS(boot ? _bootS[site] : 0, _computeS[site], latency, _serialS[site], degree));
+            slowest = Math.Max(slowest, RoundCost.UnitFinishS(boot ? _bootS[site] : 0, _computeS[site], latency, _serialS[site], degree));
         }
 
         return slowest;
     }
-
-    // As RoundCost: (start delay + compute) + communication, communication 0 for a unit without neighbours.
-    private static double FinishS(double delayS, double computeS, double latencyS, double serialS, int degree)
-        => delayS + computeS + (degree == 0 ? 0 : latencyS + serialS);
 
     private void Flip(int unit, bool member)
     {
@@ -208,13 +204,13 @@ internal sealed partial class OffsetRoundTimeSet : IRoundTimeSet
             double farthest = k == 1 ? 0 : _latency.FarthestS(s);
             if (members > _bootingInSite[s])
             {
-                _bounds[classes] = FinishS(0, _computeS[s], farthest, _serialS[s], degree);
+                _bounds[classes] = RoundCost.UnitFinishS(0, _computeS[s], farthest, _serialS[s], degree);
                 _classes[classes++] = s << 1;
             }
 
             if (_bootingInSite[s] > 0)
             {
-                _bounds[classes] = FinishS(_bootS[s], _computeS[s], farthest, _serialS[s], degree);
+                _bounds[classes] = RoundCost.UnitFinishS(_bootS[s], _computeS[s], farthest, _serialS[s], degree);
                 _classes[classes++] = (s << 1) | 1;
             }
         }

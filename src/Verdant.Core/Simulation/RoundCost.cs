@@ -161,13 +161,19 @@ public sealed class RoundCost
                 serialS = Math.Max(serialS, _siteBits[_fleet.SiteOf(i)] / cap);
             }
 
-            double commS = degree == 0 ? 0 : latency + serialS;
-            _finishS[i] = (startDelayS.IsEmpty ? 0 : startDelayS[i]) + computeS[i] + commS;
+            _finishS[i] = UnitFinishS(startDelayS.IsEmpty ? 0 : startDelayS[i], computeS[i], latency, serialS, degree);
             slowest = Math.Max(slowest, _finishS[i]);
         }
 
         return slowest;
     }
+
+    /// <summary>
+    /// A unit's finish time: (start delay + compute) + communication, communication 0 for a unit without neighbours. The
+    /// incremental round-time sets call it too, so that they stay bit for bit equal to the round.
+    /// </summary>
+    internal static double UnitFinishS(double delayS, double computeS, double latencyS, double serialS, int degree)
+        => delayS + computeS + (degree == 0 ? 0 : latencyS + serialS);
 
     private double LatencyS(int from, int to) => _siteLatencyS is { } table
         ? table[(from * _fleet.Sites.Count) + to]

@@ -25,6 +25,7 @@ public sealed class SimulatedRoundTime : IRoundTimeModel
     private readonly double[] _startDelayS;
     private readonly NetworkModel _network;
     private SiteLatencies? _latencies;
+    private SiteTiming? _timing;
     private KNearestSites? _kNearestSites;
 
     /// <summary>
@@ -87,15 +88,14 @@ public sealed class SimulatedRoundTime : IRoundTimeModel
             booting[i] = _on is not null && !_on[i] && _fleet.Sites[_fleet.SiteOf(i)].Hardware.BootS != 0;
         }
 
-        long messageBytes = (long)_scenario.Workload.MessageBytes;
+        _timing ??= new SiteTiming(_fleet, _cost.SiteComputeS, (long)_scenario.Workload.MessageBytes,
+            _network.Options.BandwidthBitsPerS);
         if (kNearest)
         {
             _kNearestSites ??= new KNearestSites(_fleet.Sites);
-            return new KNearestRoundTimeSet(this, _latencies, _kNearestSites, _scenario.Topology.K, _fleet, _cost.SiteComputeS,
-                messageBytes, _network.Options.BandwidthBitsPerS, booting);
+            return new KNearestRoundTimeSet(this, _latencies, _kNearestSites, _scenario.Topology.K, _fleet, _timing, booting);
         }
 
-        return new OffsetRoundTimeSet(this, _latencies, kind, _fleet, _cost.SiteComputeS, messageBytes,
-            _network.Options.BandwidthBitsPerS, booting);
+        return new OffsetRoundTimeSet(this, _latencies, kind, _fleet, _timing, booting);
     }
 }

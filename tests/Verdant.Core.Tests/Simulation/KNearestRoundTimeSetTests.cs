@@ -26,8 +26,8 @@ public sealed class KNearestRoundTimeSetTests
         (SimulatedRoundTime model, int n) = RandomModel(random, out bool[] on);
         int[] order = [.. Enumerable.Range(0, n).OrderBy(_ => random.Next())];
 
-        double[] fast = Prefix(model.OpenSet(n), order);
-        double[] reference = Prefix(new MaskRoundTimeSet(model, n), order);
+        double[] fast = RoundTimeSetAssert.Prefix(model.OpenSet(n), order);
+        double[] reference = RoundTimeSetAssert.Prefix(new MaskRoundTimeSet(model, n), order);
 
         Assert.IsType<KNearestRoundTimeSet>(model.OpenSet(n));
         Assert.Equal(reference, fast);
@@ -63,7 +63,7 @@ public sealed class KNearestRoundTimeSetTests
         IRoundTimeSet fast = model.OpenSet(n);
         var reference = new MaskRoundTimeSet(model, n);
 
-        Assert.Equal(Prefix(reference, order), Prefix(fast, order));
+        Assert.Equal(RoundTimeSetAssert.Prefix(reference, order), RoundTimeSetAssert.Prefix(fast, order));
         for (int step = 0; step < 3 * n; step++)
         {
             int unit = random.Next(n);
@@ -91,7 +91,7 @@ public sealed class KNearestRoundTimeSetTests
         (SimulatedRoundTime model, int n) = RandomModel(random, out _, k: 4, sites: 12, sizes: [40, 60, 90]);
         int[] order = [.. Enumerable.Range(0, n).OrderBy(_ => random.Next())];
 
-        Assert.Equal(Prefix(new MaskRoundTimeSet(model, n), order), Prefix(model.OpenSet(n), order));
+        Assert.Equal(RoundTimeSetAssert.Prefix(new MaskRoundTimeSet(model, n), order), RoundTimeSetAssert.Prefix(model.OpenSet(n), order));
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class KNearestRoundTimeSetTests
         (SimulatedRoundTime model, int n) = RandomModel(new Random(5), out _, messageBytes: 1e15);
         int[] order = [.. Enumerable.Range(0, n).Reverse()];
 
-        Assert.Equal(Prefix(new MaskRoundTimeSet(model, n), order), Prefix(model.OpenSet(n), order));
+        Assert.Equal(RoundTimeSetAssert.Prefix(new MaskRoundTimeSet(model, n), order), RoundTimeSetAssert.Prefix(model.OpenSet(n), order));
     }
 
     [Fact]
@@ -134,18 +134,6 @@ public sealed class KNearestRoundTimeSetTests
         (SimulatedRoundTime model, int n) = RandomModel(new Random(3), out _, k: 0);
 
         Assert.IsType<MaskRoundTimeSet>(model.OpenSet(n));
-    }
-
-    private static double[] Prefix(IRoundTimeSet set, int[] order)
-    {
-        var seconds = new double[order.Length + 1];
-        for (int k = 1; k <= order.Length; k++)
-        {
-            set.Add(order[k - 1]);
-            seconds[k] = set.Seconds();
-        }
-
-        return seconds;
     }
 
     // Sites of 1 to 24 units (so both below and above k + 1), k from 1 to 5, places that coincide or lie at equal

@@ -29,8 +29,8 @@ public sealed class OffsetRoundTimeSetTests
         (SimulatedRoundTime model, int n) = RandomModel(kind, random, out bool[] on);
         int[] order = [.. Enumerable.Range(0, n).OrderBy(_ => random.Next())];
 
-        double[] fast = Prefix(model.OpenSet(n), order);
-        double[] reference = Prefix(new MaskRoundTimeSet(model, n), order);
+        double[] fast = RoundTimeSetAssert.Prefix(model.OpenSet(n), order);
+        double[] reference = RoundTimeSetAssert.Prefix(new MaskRoundTimeSet(model, n), order);
 
         Assert.IsType<OffsetRoundTimeSet>(model.OpenSet(n));
         Assert.Equal(reference, fast);
@@ -60,18 +60,6 @@ public sealed class OffsetRoundTimeSetTests
         (SimulatedRoundTime model, int n) = RandomModel(TopologyKind.ErdosRenyi, new Random(3), out _);
 
         Assert.IsType<MaskRoundTimeSet>(model.OpenSet(n));
-    }
-
-    private static double[] Prefix(IRoundTimeSet set, int[] order)
-    {
-        var seconds = new double[order.Length + 1];
-        for (int k = 1; k <= order.Length; k++)
-        {
-            set.Add(order[k - 1]);
-            seconds[k] = set.Seconds();
-        }
-
-        return seconds;
     }
 
     // Heterogeneous hardware (with ties), shared locations (zero latency between sites), egress caps, boot delays and a

@@ -19,8 +19,8 @@ public sealed class OffsetRoundTimeSetTorusTests
         SimulatedRoundTime model = RandomModel(random, out int n);
         int[] order = [.. Enumerable.Range(0, n).OrderBy(_ => random.Next())];
 
-        double[] fast = Prefix(model.OpenSet(n), order);
-        double[] reference = Prefix(new MaskRoundTimeSet(model, n), order);
+        double[] fast = RoundTimeSetAssert.Prefix(model.OpenSet(n), order);
+        double[] reference = RoundTimeSetAssert.Prefix(new MaskRoundTimeSet(model, n), order);
 
         Assert.IsType<OffsetRoundTimeSet>(model.OpenSet(n));
         Assert.Equal(reference, fast);
@@ -52,7 +52,7 @@ public sealed class OffsetRoundTimeSetTorusTests
         SimulatedRoundTime model = RandomModel(random, out int n, sites: 36, maxUnits: 1, places: 36);
         int[] order = [.. Enumerable.Range(0, n).OrderBy(_ => random.Next())];
 
-        Assert.Equal(Prefix(new MaskRoundTimeSet(model, n), order), Prefix(model.OpenSet(n), order));
+        Assert.Equal(RoundTimeSetAssert.Prefix(new MaskRoundTimeSet(model, n), order), RoundTimeSetAssert.Prefix(model.OpenSet(n), order));
     }
 
     [Fact]
@@ -63,19 +63,7 @@ public sealed class OffsetRoundTimeSetTorusTests
         SimulatedRoundTime model = RandomModel(random, out int n, sites: 12, minUnits: 40, maxUnits: 90);
         int[] order = [.. Enumerable.Range(0, n).OrderBy(_ => random.Next())];
 
-        Assert.Equal(Prefix(new MaskRoundTimeSet(model, n), order), Prefix(model.OpenSet(n), order));
-    }
-
-    private static double[] Prefix(IRoundTimeSet set, int[] order)
-    {
-        var seconds = new double[order.Length + 1];
-        for (int k = 1; k <= order.Length; k++)
-        {
-            set.Add(order[k - 1]);
-            seconds[k] = set.Seconds();
-        }
-
-        return seconds;
+        Assert.Equal(RoundTimeSetAssert.Prefix(new MaskRoundTimeSet(model, n), order), RoundTimeSetAssert.Prefix(model.OpenSet(n), order));
     }
 
     // 1-8 sites of 1-40 units (so prefixes pass primes, squares, 2 x m and other grids), heterogeneous hardware with ties,

@@ -36,9 +36,9 @@ public sealed partial class DecentralizedSgd
         mean.Clear();
         for (int a = 0; a < _activeCount; a++)
         {
-            if (a + Gossip.PrefetchAheadRows < _activeCount)
+            if (a + Prefetch.AheadRows < _activeCount)
             {
-                Prefetch.ToL2(Gradients.ReadRow(_activeList[a + Gossip.PrefetchAheadRows])[from..to]);
+                Prefetch.ToL2(Gradients.ReadRow(_activeList[a + Prefetch.AheadRows])[from..to]);
             }
 
             TensorPrimitives.Add(mean, Gradients.ReadRow(_activeList[a])[from..to], mean);

@@ -10,10 +10,6 @@ public static partial class Gossip
     // Rows with more non-zero neighbours than this take the TensorPrimitives path (the offsets live on the stack).
     private const int MaxFusedNeighbours = 128;
 
-    // How many mixed rows ahead of its first reader a segment is prefetched. Measured at 256 MLP nodes on the torus
-    // (docs/performance.md): 2, 8 and 16 rows ahead gave the same rate, within noise.
-    internal const int PrefetchAheadRows = 2;
-
 
     /// <summary>
     /// destination[c] = w_ii x[i, from + c] + sum_k w_ik x[j_k, from + c] for c in [0, width), accumulated in vector

@@ -111,7 +111,7 @@ public static partial class Gossip
                 continue;
             }
 
-            for (; prefetched < byFirst.Length && w.FirstReader(byFirst[prefetched]) <= i + PrefetchAheadRows; prefetched++)
+            for (; prefetched < byFirst.Length && w.FirstReader(byFirst[prefetched]) <= i + Prefetch.AheadRows; prefetched++)
             {
                 Prefetch.ToL2(data.Slice((byFirst[prefetched] * x.Cols) + fromCol, width));
             }

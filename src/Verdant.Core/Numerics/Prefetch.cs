@@ -13,6 +13,12 @@ namespace Verdant.Core.Numerics;
 internal static class Prefetch
 {
     /// <summary>
+    /// How many rows ahead of its reader a row's segment is asked for. Measured with mixing at 256 MLP nodes on the torus
+    /// (docs/performance.md): 2, 8 and 16 rows ahead gave the same rate, within noise.
+    /// </summary>
+    public const int AheadRows = 2;
+
+    /// <summary>
     /// Asks for every cache line of <paramref name="segment"/> to be brought into L2; a no-op where SSE is not available.
     /// Into L2 rather than L1: prefetches to L1 share the few L1 miss buffers with the loads, and measured no better than
     /// none (docs/performance.md).

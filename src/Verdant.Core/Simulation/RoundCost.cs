@@ -21,7 +21,6 @@ public sealed class RoundCost
     private readonly double[] _finishS;
     private readonly int[] _degree;
     private readonly double[] _siteBits;
-    private readonly double[]? _siteLatencyS;
 
     // Up to this many sites the site-to-site latencies are tabulated once (2 MiB at the limit) instead of evaluated, with
     // their great-circle trigonometry, for every edge of every round and of every round a policy times.
@@ -42,18 +41,7 @@ public sealed class RoundCost
         _finishS = new double[fleet.Count];
         _degree = new int[fleet.Count];
         _siteBits = new double[scenario.Sites.Count];
-        int sites = fleet.Sites.Count;
-        if (sites <= MaxTabulatedSites)
-        {
-            _siteLatencyS = new double[sites * sites];
-            for (int s = 0; s < sites; s++)
-            {
-                for (int t = 0; t < sites; t++)
-                {
-                    _siteLatencyS[(s * sites) + t] = network.LatencyS(fleet.Sites[s].Location, fleet.Sites[t].Location);
-                }
-            }
-        }
+        Latencies = fleet.Sites.Count <= MaxTabulatedSites ? new SiteLatencies(fleet.Sites, network) : null;
     }
 
     /// <summary>Duration of the last computed round (s).</summary>
@@ -175,8 +163,11 @@ public sealed class RoundCost
     internal static double UnitFinishS(double delayS, double computeS, double latencyS, double serialS, int degree)
         => delayS + computeS + (degree == 0 ? 0 : latencyS + serialS);
 
-    private double LatencyS(int from, int to) => _siteLatencyS is { } table
-        ? table[(from * _fleet.Sites.Count) + to]
+    /// <summary>The site-to-site latencies, tabulated up to 512 sites (null above).</summary>
+    internal SiteLatencies? Latencies { get; }
+
+    private double LatencyS(int from, int to) => Latencies is { } table
+        ? table.LatencyS(from, to)
         : _network.LatencyS(_fleet.Sites[from].Location, _fleet.Sites[to].Location);
 
     private static int ActiveDegree(Graph graph, ReadOnlySpan<bool> active, int i)

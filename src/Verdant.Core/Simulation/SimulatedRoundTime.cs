@@ -81,7 +81,7 @@ public sealed class SimulatedRoundTime : IRoundTimeModel
             return new MaskRoundTimeSet(this, unitCount);
         }
 
-        _latencies ??= new SiteLatencies(_fleet.Sites, _network);
+        _latencies ??= _cost.Latencies ?? new SiteLatencies(_fleet.Sites, _network);
         bool[] booting = new bool[_fleet.Count];
         for (int i = 0; i < booting.Length; i++)
         {

@@ -34,16 +34,9 @@ public sealed class GemmTests
         bool transposeA, bool transposeB, int m, int n, int k, float alpha, float beta, int padding)
     {
         var random = new Random(m * 1000 + n * 10 + k);
-        int lda = (transposeA ? m : k) + padding;
-        int ldb = (transposeB ? k : n) + padding;
-        int ldc = n + padding;
-        float[] a = RandomBuffer(random, ((transposeA ? k : m) - 1) * lda + (transposeA ? m : k));
-        float[] b = RandomBuffer(random, ((transposeB ? n : k) - 1) * ldb + (transposeB ? k : n));
-        float[] expected = RandomBuffer(random, (m - 1) * ldc + n);
-        float[] actual = (float[])expected.Clone();
 
-        new ManagedGemm().Sgemm(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, expected, ldc);
-        OpenBlasGemm.Create().Sgemm(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, actual, ldc);
+        (float[] expected, float[] actual) = GemmAgainstManaged.Run(OpenBlasGemm.Create(), random, transposeA, transposeB,
+            m, n, k, alpha, beta, padding);
 
         Tolerance.AssertClose(expected, actual, 1e-5f);
     }
@@ -124,15 +117,4 @@ public sealed class GemmTests
     [Fact]
     public void Create_ZeroThreads_Throws()
         => Assert.Throws<ArgumentOutOfRangeException>(() => OpenBlasGemm.Create(0));
-
-    private static float[] RandomBuffer(Random random, int length)
-    {
-        var buffer = new float[length];
-        for (int i = 0; i < length; i++)
-        {
-            buffer[i] = (float)((random.NextDouble() * 2) - 1);
-        }
-
-        return buffer;
-    }
 }

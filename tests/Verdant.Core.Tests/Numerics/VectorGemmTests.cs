@@ -36,7 +36,7 @@ public sealed class VectorGemmTests
             {
                 foreach (int k in Depths)
                 {
-                    (float[] expected, float[] actual) = Both(new VectorGemm(), random, transposeA, transposeB, m, n, k, alpha, beta, padding);
+                    (float[] expected, float[] actual) = GemmAgainstManaged.Run(new VectorGemm(), random, transposeA, transposeB, m, n, k, alpha, beta, padding);
                     Tolerance.AssertClose(expected, actual, 1e-5f);
                 }
             }
@@ -53,8 +53,8 @@ public sealed class VectorGemmTests
         // as their own product, all fall in one vector tile. Rows 8 (a single-row tile) and 0 (an 8- or 4-row tile) alike.
         const int M = 9, N = 70, K = 37, From = 54, Width = 16;
         var random = new Random(3);
-        float[] a = RandomBuffer(random, M * K);
-        float[] b = RandomBuffer(random, K * N);
+        float[] a = GemmAgainstManaged.RandomBuffer(random, M * K);
+        float[] b = GemmAgainstManaged.RandomBuffer(random, K * N);
         int lda = transposeA ? M : K, ldb = transposeB ? K : N;
         var full = new float[M * N];
         var part = new float[M * Width];
@@ -76,12 +76,12 @@ public sealed class VectorGemmTests
         var gemm = new VectorGemm(wide);
         var random = new Random(5);
 
-        (float[] expected, float[] actual) = Both(gemm, random, false, true, 65, 33, 65, 1f, 0f, 0);
+        (float[] expected, float[] actual) = GemmAgainstManaged.Run(gemm, random, false, true, 65, 33, 65, 1f, 0f, 0);
         Assert.Equal(1, wide.Calls);
-        Both(gemm, random, false, true, 64, 33, 100, 1f, 0f, 0);
-        Both(gemm, random, true, false, 100, 3, 16, 1f, 0f, 0);
+        GemmAgainstManaged.Run(gemm, random, false, true, 64, 33, 100, 1f, 0f, 0);
+        GemmAgainstManaged.Run(gemm, random, true, false, 100, 3, 16, 1f, 0f, 0);
         Assert.Equal(1, wide.Calls);
-        (float[] narrowExpected, float[] narrowActual) = Both(gemm, random, false, true, 16, 10, 784, 1f, 0f, 0);
+        (float[] narrowExpected, float[] narrowActual) = GemmAgainstManaged.Run(gemm, random, false, true, 16, 10, 784, 1f, 0f, 0);
 
         Assert.Equal(2, wide.Calls); // a forward product with fewer than 32 outputs
         Tolerance.AssertClose(expected, actual, 1e-5f);
@@ -104,32 +104,6 @@ public sealed class VectorGemmTests
         var error = Assert.Throws<ArgumentException>(() =>
             new VectorGemm().Sgemm(false, false, 2, 2, 2, 1f, new float[3], 2, new float[4], 2, 0f, new float[4], 2));
         Assert.Equal("a", error.ParamName);
-    }
-
-    private static (float[] Expected, float[] Actual) Both(VectorGemm gemm, Random random, bool transposeA, bool transposeB,
-        int m, int n, int k, float alpha, float beta, int padding)
-    {
-        int lda = (transposeA ? m : k) + padding;
-        int ldb = (transposeB ? k : n) + padding;
-        int ldc = n + padding;
-        float[] a = RandomBuffer(random, ((transposeA ? k : m) - 1) * lda + (transposeA ? m : k));
-        float[] b = RandomBuffer(random, ((transposeB ? n : k) - 1) * ldb + (transposeB ? k : n));
-        float[] expected = RandomBuffer(random, (m - 1) * ldc + n);
-        float[] actual = (float[])expected.Clone();
-        new ManagedGemm().Sgemm(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, expected, ldc);
-        gemm.Sgemm(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, actual, ldc);
-        return (expected, actual);
-    }
-
-    private static float[] RandomBuffer(Random random, int length)
-    {
-        var buffer = new float[length];
-        for (int i = 0; i < length; i++)
-        {
-            buffer[i] = (float)((random.NextDouble() * 2) - 1);
-        }
-
-        return buffer;
     }
 
     private sealed class CountingGemm : IGemm

@@ -215,6 +215,13 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
             _samplers[node].Next(batch);
             bool last = step == Options.LocalSteps - 1;
             bool halves = last && halfGradient.Length == g.Length && batch.Length >= 2;
+            if (halves && FuseHalfStep && _network.SupportsHalfBatchGradients(batch.Length / 2, batch.Length - (batch.Length / 2)))
+            {
+                lossSum += FusedHalfStep(node, round, x, m, g, batch, eta, workspace);
+                squaredSum += workspace.LastMeanSquaredLoss;
+                continue;
+            }
+
             Span<float> first = firstHalf.Length == g.Length ? firstHalf : g;
             float loss = halves
                 ? HalfBatchLossAndGradient(node, x, batch, first, halfGradient, workspace)

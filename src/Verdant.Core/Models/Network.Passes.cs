@@ -6,8 +6,12 @@ namespace Verdant.Core.Models;
 /// <summary>The forward pass, the softmax cross-entropy head and the backward pass.</summary>
 public sealed partial class Network
 {
-    /// <summary>Z_l = A_{l-1} W_l^T + b_l, then ReLU on hidden layers; the last layer's logits stay in Activations[^1].</summary>
-    private void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int rows, ModelWorkspace workspace)
+    /// <summary>
+    /// Z_l = A_{l-1} W_l^T + b_l, then ReLU on hidden layers; the last layer's logits stay in Activations[^1]. Works on
+    /// rows [firstRow, firstRow + rows) of the workspace.
+    /// </summary>
+    private void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int rows, ModelWorkspace workspace,
+        int firstRow = 0)
     {
         ReadOnlySpan<float> a = input;
         for (int l = 0; l < Spec.LayerCount; l++)
@@ -16,7 +20,7 @@ public sealed partial class Network
             int m = Spec.LayerOutputs(l);
             ReadOnlySpan<float> weights = parameters.Slice(Spec.WeightOffset(l), n * m);
             ReadOnlySpan<float> bias = parameters.Slice(Spec.BiasOffset(l), m);
-            Span<float> z = workspace.Activations[l].AsSpan(0, rows * m);
+            Span<float> z = workspace.Activations[l].AsSpan(firstRow * m, rows * m);
             _gemm.Sgemm(false, true, rows, m, n, 1f, a, n, weights, n, 0f, z, m);
             for (int r = 0; r < rows; r++)
             {
@@ -39,7 +43,7 @@ public sealed partial class Network
     /// from the contiguous range starting at <paramref name="firstExample"/>. Counts argmax hits.
     /// </summary>
     private double SoftmaxCrossEntropy(byte[] labels, ReadOnlySpan<int> batch, int firstExample, int rows,
-        ModelWorkspace workspace, bool withDelta, out int hits)
+        ModelWorkspace workspace, bool withDelta, out int hits, int firstRow = 0)
     {
         int classes = Spec.Classes;
         float[] logits = workspace.Activations[^1];
@@ -49,8 +53,8 @@ public sealed partial class Network
         hits = 0;
         for (int r = 0; r < rows; r++)
         {
-            ReadOnlySpan<float> z = logits.AsSpan(r * classes, classes);
-            Span<float> p = deltas.AsSpan(r * classes, classes);
+            ReadOnlySpan<float> z = logits.AsSpan((firstRow + r) * classes, classes);
+            Span<float> p = deltas.AsSpan((firstRow + r) * classes, classes);
             int label = labels[batch.IsEmpty ? firstExample + r : batch[r]];
             float max = TensorPrimitives.Max(z);
             TensorPrimitives.Subtract(z, max, p);

@@ -38,9 +38,9 @@ public class DecentralizedSgdTests
     [Fact]
     public void RunRound_StreamedHalfBatchMerge_SameBitsAsTheSingleRowStep()
     {
-        // The stacked trainer forms the first half's gradient in a worker buffer and streams the merged gradient into
-        // its row; ForNode's public LocalSteps merges in place. Gradient and momentum rows (which mixing leaves alone)
-        // must agree bit for bit, and so must the within-node trace.
+        // The stacked trainer runs its node steps on worker threads with worker buffers; ForNode's public LocalSteps runs
+        // the same step on the caller's. Gradient and momentum rows (which mixing leaves alone) must agree bit for bit,
+        // and so must the within-node trace.
         (Dataset data, _) = SyntheticLogistic.Create(400, 20, 4, new Random(8));
         var network = new Network(ModelSpec.Mlp(20, [24], 4), new VectorGemm());
         int[][] shards = Partitioner.Partition(data.Labels, 4, 5, new PartitionSpec(PartitionKind.Iid), new Random(9));

@@ -190,7 +190,7 @@ public sealed class NetworkTests
         return gradient;
     }
 
-    private static float[] Initialized(Network network, int seed, float biasScale)
+    internal static float[] Initialized(Network network, int seed, float biasScale)
     {
         var parameters = new float[network.Spec.ParameterCount];
         var random = new Random(seed);

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
 using Verdant.Core.Models;
 using Verdant.Core.Numerics;
@@ -50,105 +51,32 @@ public sealed partial class DecentralizedSgd
 
     /// <summary>
     /// The update of <see cref="Apply"/> for a block of half-batch gradient pairs: g = (first/total) F + (second/total) S,
-    /// then m &lt;- mu m + g + lambda x and x &lt;- x - eta m (or x &lt;- (1 - eta lambda) x - eta g without momentum),
-    /// element by element with the same operations (a product, then an add: never contracted), so the same bits; g is
-    /// kept for the gradients' mean. |F - S|^2 and |g|^2 are summed per block in the lanes of 256-bit vectors (the same on
-    /// AVX2 and AVX-512) and the blocks' sums in double. Finiteness is checked exactly: x - x is 0 for every finite x and
-    /// NaN otherwise, where a sum of x could overflow on finite values.
+    /// then m &lt;- mu m + g + lambda x and x &lt;- x - eta m (or x &lt;- (1 - eta lambda) x - eta g without momentum), with
+    /// Apply's element-wise operations, so the same bits; g is kept for the gradients' mean. |F - S|^2 and |g|^2 are
+    /// summed per chunk in the lanes of 256-bit vectors (the same on AVX2 and AVX-512) and the chunks' sums in double;
+    /// finiteness is checked element by element, where Apply's sum of x could also overflow on finite values.
     /// </summary>
     private unsafe ref struct UpdateSink(float* x, float* m, float* g, float firstWeight, float secondWeight, float mu,
         float decay, float eta) : IHalfGradientSink
     {
+        // The update walks m, then x, then g a page at a time, as Apply's passes do. One loop interleaving the three
+        // arrays vector by vector ran 5 % faster at 64 nodes but twice as slow at 128 and 256, where the stacks lie a
+        // multiple of 128 MiB apart (docs/performance.md, "Eighth pass").
+        private const int Chunk = 1024;
+
         private double _distance;
         private double _norm;
-        private float _nonFinite;
+        private bool _finite = true;
 
         public void Take(scoped ReadOnlySpan<float> first, scoped ReadOnlySpan<float> second, int offset)
         {
-            const int Lanes = 8;
-            float shrink = 1f - (eta * decay), step = -eta;
-            bool momentum = mu > 0, decays = decay > 0;
-            Vector256<float> distance = default, norm = default, nonFinite = default;
-            float distanceTail = 0f, normTail = 0f, nonFiniteTail = 0f;
-            float* xp = x + offset, mp = m + offset, gp = g + offset;
-            fixed (float* f = first)
-            fixed (float* s = second)
+            Span<float> merged = stackalloc float[Chunk];
+            for (int start = 0; start < first.Length; start += Chunk)
             {
-                int i = 0;
-                if (Vector256.IsHardwareAccelerated)
-                {
-                    for (; i + Lanes <= first.Length; i += Lanes)
-                    {
-                        Vector256<float> fv = Vector256.Load(f + i), sv = Vector256.Load(s + i);
-                        Vector256<float> merged = (sv * secondWeight) + (fv * firstWeight);
-                        Vector256<float> difference = fv - sv;
-                        distance = (difference * difference) + distance;
-                        norm = (merged * merged) + norm;
-                        merged.Store(gp + i);
-                        Vector256<float> xv = Vector256.Load(xp + i);
-                        if (momentum)
-                        {
-                            Vector256<float> mv = (Vector256.Load(mp + i) * mu) + merged;
-                            if (decays)
-                            {
-                                mv = (xv * decay) + mv;
-                            }
-
-                            mv.Store(mp + i);
-                            xv = (mv * step) + xv;
-                        }
-                        else
-                        {
-                            if (decays)
-                            {
-                                xv *= shrink;
-                            }
-
-                            xv = (merged * step) + xv;
-                        }
-
-                        xv.Store(xp + i);
-                        nonFinite += xv - xv;
-                    }
-                }
-
-                for (; i < first.Length; i++)
-                {
-                    float merged = (s[i] * secondWeight) + (f[i] * firstWeight);
-                    float difference = f[i] - s[i];
-                    distanceTail += difference * difference;
-                    normTail += merged * merged;
-                    gp[i] = merged;
-                    float xv = xp[i];
-                    if (momentum)
-                    {
-                        float mv = (mp[i] * mu) + merged;
-                        if (decays)
-                        {
-                            mv = (xv * decay) + mv;
-                        }
-
-                        mp[i] = mv;
-                        xv = (mv * step) + xv;
-                    }
-                    else
-                    {
-                        if (decays)
-                        {
-                            xv *= shrink;
-                        }
-
-                        xv = (merged * step) + xv;
-                    }
-
-                    xp[i] = xv;
-                    nonFiniteTail += xv - xv;
-                }
+                int length = Math.Min(Chunk, first.Length - start);
+                Merge(first.Slice(start, length), second.Slice(start, length), merged[..length]);
+                Update(merged[..length], offset + start);
             }
-
-            _distance += Vector256.Sum(distance) + distanceTail;
-            _norm += Vector256.Sum(norm) + normTail;
-            _nonFinite += Vector256.Sum(nonFinite) + nonFiniteTail;
         }
 
         // Into L2 while the next rows' products run: x and g are always written, m only with momentum. g is written with
@@ -163,7 +91,63 @@ public sealed partial class DecentralizedSgd
             }
         }
 
-        public readonly (double DistanceSquared, float NormSquared, bool Finite) Totals() =>
-            (_distance, (float)_norm, _nonFinite == 0f);
+        public readonly (double DistanceSquared, float NormSquared, bool Finite) Totals() => (_distance, (float)_norm, _finite);
+
+        private void Merge(scoped ReadOnlySpan<float> first, scoped ReadOnlySpan<float> second, scoped Span<float> merged)
+        {
+            const int Lanes = 8;
+            Vector256<float> distance = default, norm = default;
+            float distanceTail = 0f, normTail = 0f;
+            int i = 0;
+            for (; i + Lanes <= first.Length; i += Lanes)
+            {
+                Vector256<float> f = Vector256.Create(first.Slice(i, Lanes)), s = Vector256.Create(second.Slice(i, Lanes));
+                Vector256<float> sum = (s * secondWeight) + (f * firstWeight);
+                Vector256<float> difference = f - s;
+                distance = (difference * difference) + distance;
+                norm = (sum * sum) + norm;
+                sum.CopyTo(merged.Slice(i, Lanes));
+            }
+
+            for (; i < first.Length; i++)
+            {
+                float sum = (second[i] * secondWeight) + (first[i] * firstWeight);
+                float difference = first[i] - second[i];
+                distanceTail += difference * difference;
+                normTail += sum * sum;
+                merged[i] = sum;
+            }
+
+            _distance += Vector256.Sum(distance) + distanceTail;
+            _norm += Vector256.Sum(norm) + normTail;
+        }
+
+        private void Update(scoped ReadOnlySpan<float> merged, int offset)
+        {
+            var xs = new Span<float>(x + offset, merged.Length);
+            if (mu > 0)
+            {
+                var ms = new Span<float>(m + offset, merged.Length);
+                TensorPrimitives.MultiplyAdd(ms, mu, merged, ms);
+                if (decay > 0)
+                {
+                    TensorPrimitives.MultiplyAdd(xs, decay, ms, ms);
+                }
+
+                TensorPrimitives.MultiplyAdd(ms, -eta, xs, xs);
+            }
+            else
+            {
+                if (decay > 0)
+                {
+                    TensorPrimitives.Multiply(xs, 1f - (eta * decay), xs);
+                }
+
+                TensorPrimitives.MultiplyAdd(merged, -eta, xs, xs);
+            }
+
+            merged.CopyTo(new Span<float>(g + offset, merged.Length));
+            _finite &= TensorPrimitives.IsFiniteAll<float>(xs);
+        }
     }
 }

@@ -104,6 +104,8 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
         _activeMask = new bool[n];
         _localStepsBody = RunLocalSteps;
         _mixBody = RunMix;
+        // Each thread's GEMM scratch is sized now: a worker that first gets a node in a late round would allocate then.
+        _pool.Run(_ => network.ReserveThreadScratch(options.BatchSize));
     }
 
     /// <summary>Bytes allocated on the trainer's background worker threads so far (see <see cref="WorkerPool.BackgroundAllocatedBytes"/>).</summary>

@@ -1,3 +1,5 @@
+using Verdant.Core.Numerics;
+
 namespace Verdant.Core.Models;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Verdant.Core.Models;
 /// batch). One per worker thread; allocated once, reused every step.
 /// </summary>
 /// <remarks>
-/// Holds BatchSize x (inputs + 2 x sum of layer outputs) floats. Not thread-safe: two concurrent calls must use two
+/// Holds BatchSize x (inputs + 2 x sum of layer outputs) + 8 x (widest layer input) floats. Not thread-safe: two concurrent calls must use two
 /// workspaces. For <see cref="Network.Evaluate"/> pick a large batch size (e.g. 1000) to amortize GEMM overhead.
 /// </remarks>
 public sealed class ModelWorkspace
@@ -20,12 +22,16 @@ public sealed class ModelWorkspace
         BatchSize = batchSize;
         Input = new float[checked(batchSize * spec.Inputs)];
         Activations = new float[spec.LayerCount][];
+        int widest = 0;
         Deltas = new float[spec.LayerCount][];
         for (int l = 0; l < spec.LayerCount; l++)
         {
             Activations[l] = new float[checked(batchSize * spec.LayerOutputs(l))];
             Deltas[l] = new float[Activations[l].Length];
+            widest = Math.Max(widest, spec.LayerInputs(l));
         }
+
+        HalfBlocks = new float[2 * VectorGemm.HalfBlockRows * widest];
     }
 
     /// <summary>The batch size the buffers fit.</summary>
@@ -42,6 +48,9 @@ public sealed class ModelWorkspace
 
     /// <summary>Per layer, BatchSize x outputs: d(mean loss)/d(pre-activation).</summary>
     internal float[][] Deltas { get; }
+
+    /// <summary>Both halves' weight gradients of a block of rows, for <see cref="Network.HalfBatchGradients"/>.</summary>
+    internal float[] HalfBlocks { get; }
 
     /// <summary>Mean of the squared per-example losses of the last batch evaluated with this workspace (Oort's utility reads it).</summary>
     public double LastMeanSquaredLoss { get; internal set; }

@@ -32,6 +32,25 @@ public sealed partial class Network
     }
 
     /// <summary>
+    /// Sizes the calling thread's GEMM scratch for batches of up to <paramref name="rows"/> examples (a no-op unless the
+    /// network computes with a <see cref="VectorGemm"/>), so that the thread's first step allocates nothing.
+    /// </summary>
+    internal void ReserveThreadScratch(int rows)
+    {
+        if (_gemm is VectorGemm)
+        {
+            int inputs = 0, outputs = 0;
+            for (int l = 0; l < Spec.LayerCount; l++)
+            {
+                inputs = Math.Max(inputs, Spec.LayerInputs(l));
+                outputs = Math.Max(outputs, Spec.LayerOutputs(l));
+            }
+
+            VectorGemm.ReserveForward(rows, inputs, outputs);
+        }
+    }
+
+    /// <summary>
     /// The two halves of <paramref name="batch"/> (its first <paramref name="first"/> examples and the rest) at the same
     /// parameters, as two <see cref="LossAndGradient"/> calls compute them, except that every gradient is handed to
     /// <paramref name="sink"/> as a pair (first half's, second half's) instead of being written.
@@ -88,7 +107,8 @@ public sealed partial class Network
             fixed (float* d = delta)
             fixed (float* a = previous)
             {
-                VectorGemm.HalfGradients(m, n, d, a, first, d + (first * m), a + (first * n), second, Spec.WeightOffset(l), ref sink);
+                VectorGemm.HalfGradients(m, n, d, a, first, d + (first * m), a + (first * n), second, Spec.WeightOffset(l),
+                    workspace.HalfBlocks, ref sink);
                 HalfBiasGradients(m, d, first, second, Spec.BiasOffset(l), ref sink);
             }
         }

@@ -100,6 +100,17 @@ public sealed partial class VectorGemm : IGemm
         }
     }
 
+    /// <summary>
+    /// Grows the calling thread's scratch to what forward products (op(B) = B^T) of up to <paramref name="rows"/> rows,
+    /// <paramref name="inputs"/> summed terms and <paramref name="outputs"/> outputs need, so that a thread's first such
+    /// product does not allocate inside a round that is meant to allocate nothing.
+    /// </summary>
+    internal static void ReserveForward(int rows, int inputs, int outputs)
+    {
+        Scratch(ref t_packed, (long)inputs * rows);
+        Scratch(ref t_transposed, (long)outputs * rows);
+    }
+
     private static float[] Scratch(ref float[]? buffer, long length)
     {
         if (buffer is null || buffer.Length < length)

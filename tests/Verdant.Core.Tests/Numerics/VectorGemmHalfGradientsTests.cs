@@ -34,12 +34,32 @@ public sealed class VectorGemmHalfGradientsTests
         Assert.DoesNotContain(true, sink.Announced.Take(Offset).Concat(sink.Announced.Skip(Offset + (m * n))));
     }
 
+    [Fact]
+    public void HalfGradients_ShortBlockBuffer_Throws()
+    {
+        var sink = new RecordingHalfSink(40);
+
+        var ex = Assert.Throws<ArgumentException>(() => RunWithBuffer(2, 10, new float[79], sink));
+
+        Assert.Equal("halves holds 79 floats; blocks of 4 rows of 10 need 80. (Parameter 'halves')", ex.Message);
+    }
+
+    private static unsafe void RunWithBuffer(int m, int n, float[] halves, RecordingHalfSink sink)
+    {
+        var a = new float[m];
+        var b = new float[n];
+        fixed (float* pa = a, pb = b)
+        {
+            VectorGemm.HalfGradients(m, n, pa, pb, 1, pa, pb, 1, 0, halves, ref sink);
+        }
+    }
+
     private static unsafe void Run(int m, int n, float[] a1, float[] b1, int k1, float[] a2, float[] b2, int k2, int offset,
         RecordingHalfSink sink)
     {
         fixed (float* pa1 = a1, pb1 = b1, pa2 = a2, pb2 = b2)
         {
-            VectorGemm.HalfGradients(m, n, pa1, pb1, k1, pa2, pb2, k2, offset, ref sink);
+            VectorGemm.HalfGradients(m, n, pa1, pb1, k1, pa2, pb2, k2, offset, new float[2 * VectorGemm.HalfBlockRows * n], ref sink);
         }
     }
 }

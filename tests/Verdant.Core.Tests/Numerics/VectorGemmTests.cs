@@ -106,6 +106,40 @@ public sealed class VectorGemmTests
         Assert.Equal("a", error.ParamName);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Sgemm_ForwardAfterReserveForward_AllocatesNothing(bool reserve)
+    {
+        // On a fresh thread (its scratch unsized): a small forward product first, so the JIT has run, then the larger one.
+        long allocated = -1;
+        var thread = new Thread(() =>
+        {
+            var gemm = new VectorGemm();
+            gemm.Sgemm(false, true, 2, 3, 4, 1f, new float[8], 4, new float[12], 4, 0f, new float[6], 3);
+            if (reserve)
+            {
+                VectorGemm.ReserveForward(rows: 16, inputs: 40, outputs: 24);
+            }
+
+            float[] a = new float[16 * 40], b = new float[24 * 40], c = new float[16 * 24];
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            gemm.Sgemm(false, true, 16, 24, 40, 1f, a, 40, b, 40, 0f, c, 24);
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        });
+        thread.Start();
+        thread.Join();
+
+        if (reserve)
+        {
+            Assert.Equal(0, allocated);
+        }
+        else
+        {
+            Assert.True(allocated > 0);
+        }
+    }
+
     private sealed class CountingGemm : IGemm
     {
         public int Calls { get; private set; }

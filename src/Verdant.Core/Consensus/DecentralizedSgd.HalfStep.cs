@@ -51,8 +51,8 @@ public sealed partial class DecentralizedSgd
 
     /// <summary>
     /// The update of <see cref="Apply"/> for a block of half-batch gradient pairs: g = (first/total) F + (second/total) S,
-    /// then m &lt;- mu m + g + lambda x and x &lt;- x - eta m (or x &lt;- (1 - eta lambda) x - eta g without momentum), with
-    /// Apply's element-wise operations, so the same bits; g is kept for the gradients' mean. |F - S|^2 and |g|^2 are
+    /// then m &lt;- mu m + g + lambda x and x &lt;- x - eta m (or x &lt;- (1 - eta lambda) x - eta g without momentum) through
+    /// Apply's own <see cref="Step"/>, so the same bits; g is kept for the gradients' mean. |F - S|^2 and |g|^2 are
     /// summed per chunk in the lanes of 256-bit vectors (the same on AVX2 and AVX-512) and the chunks' sums in double;
     /// finiteness is checked element by element, where Apply's sum of x could also overflow on finite values.
     /// </summary>
@@ -125,27 +125,7 @@ public sealed partial class DecentralizedSgd
         private void Update(scoped ReadOnlySpan<float> merged, int offset)
         {
             var xs = new Span<float>(x + offset, merged.Length);
-            if (mu > 0)
-            {
-                var ms = new Span<float>(m + offset, merged.Length);
-                TensorPrimitives.MultiplyAdd(ms, mu, merged, ms);
-                if (decay > 0)
-                {
-                    TensorPrimitives.MultiplyAdd(xs, decay, ms, ms);
-                }
-
-                TensorPrimitives.MultiplyAdd(ms, -eta, xs, xs);
-            }
-            else
-            {
-                if (decay > 0)
-                {
-                    TensorPrimitives.Multiply(xs, 1f - (eta * decay), xs);
-                }
-
-                TensorPrimitives.MultiplyAdd(merged, -eta, xs, xs);
-            }
-
+            Step(xs, new Span<float>(m + offset, merged.Length), merged, mu, decay, eta);
             merged.CopyTo(new Span<float>(g + offset, merged.Length));
             _finite &= TensorPrimitives.IsFiniteAll<float>(xs);
         }

@@ -100,28 +100,7 @@ public sealed partial class DecentralizedSgd
                 norm += TensorPrimitives.Dot(gc, gc);
             }
 
-            if (mu > 0)
-            {
-                // m <- mu m + g + lambda x ; x <- x - eta m
-                TensorPrimitives.MultiplyAdd(mc, mu, gc, mc);
-                if (decay > 0)
-                {
-                    TensorPrimitives.MultiplyAdd(xc, decay, mc, mc);
-                }
-
-                TensorPrimitives.MultiplyAdd(mc, -eta, xc, xc);
-            }
-            else
-            {
-                // x <- (1 - eta lambda) x - eta g
-                if (decay > 0)
-                {
-                    TensorPrimitives.Multiply(xc, 1f - (eta * decay), xc);
-                }
-
-                TensorPrimitives.MultiplyAdd(gc, -eta, xc, xc);
-            }
-
+            Step(xc, mc, gc, mu, decay, eta);
             if (measure)
             {
                 sum += TensorPrimitives.Sum(xc);
@@ -134,6 +113,33 @@ public sealed partial class DecentralizedSgd
         }
 
         return (norm, sum);
+    }
+
+    // One chunk of the update, the only place its element-wise operations are written: Apply and the fused half-batch
+    // step (UpdateSink) both call it, which is what keeps their parameters and momentum bitwise equal.
+    private static void Step(Span<float> x, Span<float> m, ReadOnlySpan<float> g, float mu, float decay, float eta)
+    {
+        if (mu > 0)
+        {
+            // m <- mu m + g + lambda x ; x <- x - eta m
+            TensorPrimitives.MultiplyAdd(m, mu, g, m);
+            if (decay > 0)
+            {
+                TensorPrimitives.MultiplyAdd(x, decay, m, m);
+            }
+
+            TensorPrimitives.MultiplyAdd(m, -eta, x, x);
+        }
+        else
+        {
+            // x <- (1 - eta lambda) x - eta g
+            if (decay > 0)
+            {
+                TensorPrimitives.Multiply(x, 1f - (eta * decay), x);
+            }
+
+            TensorPrimitives.MultiplyAdd(g, -eta, x, x);
+        }
     }
 
     /// <summary>The halves' gradients and sizes, for <see cref="Apply"/>; default when there are no halves.</summary>

@@ -56,6 +56,20 @@ public sealed class DecentralizedSgdHalfStepTests
         Assert.Equal("training diverged at round 0, node 4: a parameter is not finite", ex.Message);
     }
 
+    [Fact]
+    public void RunRound_FusedHalfStepNonFiniteLoss_ReportsRoundAndNode()
+    {
+        using DecentralizedSgd sgd = Trainer(new SgdOptions(0.1f, 10, 1, momentum: 0.9f), fuse: true);
+        var mixing = new MixingMatrix(Topology.Build(new TopologySpec(TopologyKind.Ring), 6, null, new Random(6)));
+        bool[] active = [true, true, true, true, true, true];
+        mixing.Rebuild(active);
+        sgd.Parameters.Row(2)[0] = float.NaN;
+
+        var ex = Assert.Throws<DivergenceException>(() => sgd.RunRound(active, mixing));
+
+        Assert.Equal("training diverged at round 0, node 2: loss is NaN", ex.Message);
+    }
+
     private static DecentralizedSgd Trainer(SgdOptions options, bool fuse)
     {
         (Dataset data, _) = SyntheticLogistic.Create(300, 20, 4, new Random(8));

@@ -35,23 +35,27 @@ public class DecentralizedSgdTests
         Assert.True(Gossip.ConsensusDistance(sgd.Parameters, active, new float[sgd.Parameters.Cols]) < 1e-3);
     }
 
-    [Fact]
-    public void RunRound_StreamedHalfBatchMerge_SameBitsAsTheSingleRowStep()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void RunRound_StreamedHalfBatchMerge_SameBitsAsTheSingleRowStep(bool fuse)
     {
         // The stacked trainer runs its node steps on worker threads with worker buffers; ForNode's public LocalSteps runs
-        // the same step on the caller's. Gradient and momentum rows (which mixing leaves alone) must agree bit for bit,
-        // and so must the within-node trace.
+        // the same step on the caller's. Unfused, the stacked trainer merges a worker buffer's first half and streams the
+        // result into its row while the single-row step merges in place; fused, both run FusedHalfStep. Gradient and
+        // momentum rows (which mixing leaves alone) must agree bit for bit, and so must the within-node trace.
         (Dataset data, _) = SyntheticLogistic.Create(400, 20, 4, new Random(8));
         var network = new Network(ModelSpec.Mlp(20, [24], 4), new VectorGemm());
         int[][] shards = Partitioner.Partition(data.Labels, 4, 5, new PartitionSpec(PartitionKind.Iid), new Random(9));
         var options = new SgdOptions(0.1f, 10, 1, momentum: 0.9f, weightDecay: WeightDecay);
-        using var stacked = new DecentralizedSgd(network, data, shards, options, seed: 4, workers: 2);
+        using var stacked = new DecentralizedSgd(network, data, shards, options, seed: 4, workers: 2) { FuseHalfStep = fuse };
         var mixing = new MixingMatrix(Topology.Build(new TopologySpec(TopologyKind.Ring), 5, null, new Random(6)));
         bool[] active = Enumerable.Repeat(true, 5).ToArray();
         mixing.Rebuild(active);
         stacked.RunRound(active, mixing);
         const int Node = 3;
         using var single = DecentralizedSgd.ForNode(network, data, shards[Node], options, seed: 4, node: Node);
+        single.FuseHalfStep = fuse;
         int p = network.Spec.ParameterCount;
 
         single.LocalSteps(0, 0, new ModelWorkspace(network.Spec, 10), new int[10], new float[p]);

@@ -9,6 +9,8 @@ public sealed class VectorGemmHalfGradientsTests
     [InlineData(10, 37, 3, 5)]
     [InlineData(9, 130, 16, 1)]
     [InlineData(1, 16, 1, 2)]
+    [InlineData(7, 5, 3, 4)]
+    [InlineData(6, 72, 2, 3)]
     public void HalfGradients_HandsOverEachElementOnce_WithTheBitsOfTwoTransposedProducts(int m, int n, int k1, int k2)
     {
         // The deltas (k x m) and layer inputs (k x n) of two halves, as the backward pass holds them; the block sits at an

@@ -10,9 +10,10 @@ public sealed partial class DecentralizedSgd
     /// <summary>
     /// Whether a last local step with halves runs through <see cref="Network.HalfBatchGradients"/> and
     /// <see cref="UpdateSink"/> where the network supports it (the default); off, both halves are written whole and
-    /// <see cref="Apply"/> merges them. Parameters, momentum and gradients are bitwise the same either way; |g|^2 and the
-    /// halves' distance are summed in another order, and finiteness is tested exactly instead of through sum(x). For the
-    /// tests that compare the two.
+    /// <see cref="Apply"/> merges them. Parameters, momentum and gradients are bitwise the same either way (but for a node
+    /// whose loss is not finite: the fused step has updated its x and m when it throws, the other path has not); |g|^2
+    /// and the halves' distance are summed in another order, and finiteness is tested exactly instead of through sum(x).
+    /// For the tests that compare the two.
     /// </summary>
     internal bool FuseHalfStep { get; set; } = true;
 

@@ -115,8 +115,9 @@ public sealed partial class DecentralizedSgd
         return (norm, sum);
     }
 
-    // One chunk of the update, the only place its element-wise operations are written: Apply and the fused half-batch
-    // step (UpdateSink) both call it, which is what keeps their parameters and momentum bitwise equal.
+    // One chunk of the update, written once for Apply and the fused half-batch step (UpdateSink), which keeps their
+    // parameters and momentum bitwise equal. The halves' merge before it is written twice (TensorPrimitives here, 256-bit
+    // vectors in the sink); both are a product then an add, never fused (DecentralizedSgdHalfStepTests, odd batches).
     private static void Step(Span<float> x, Span<float> m, ReadOnlySpan<float> g, float mu, float decay, float eta)
     {
         if (mu > 0)

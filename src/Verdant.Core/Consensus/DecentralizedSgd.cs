@@ -104,7 +104,8 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
         _activeMask = new bool[n];
         _localStepsBody = RunLocalSteps;
         _mixBody = RunMix;
-        // Each thread's GEMM scratch is sized now: a worker that first gets a node in a late round would allocate then.
+        // Each worker thread's GEMM scratch is sized now: a worker that first gets a node in a late round would allocate
+        // then. A caller that runs LocalSteps on threads of its own (the cluster's grains) sizes theirs on their first step.
         _pool.Run(_ => network.ReserveThreadScratch(options.BatchSize));
     }
 
@@ -123,7 +124,7 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
     /// <summary>Momentum buffers, one row per node.</summary>
     public StackedMatrix Momentum { get; }
 
-    /// <summary>Last stochastic gradient of each node (of its first local step in the last round it was active).</summary>
+    /// <summary>Last stochastic gradient of each node (of its last local step in the last round it was active).</summary>
     public StackedMatrix Gradients { get; }
 
     /// <summary>Rounds run so far.</summary>

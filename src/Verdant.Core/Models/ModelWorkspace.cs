@@ -7,8 +7,9 @@ namespace Verdant.Core.Models;
 /// batch). One per worker thread; allocated once, reused every step.
 /// </summary>
 /// <remarks>
-/// Holds BatchSize x (inputs + 2 x sum of layer outputs) + 8 x (widest layer input) floats. Not thread-safe: two concurrent calls must use two
-/// workspaces. For <see cref="Network.Evaluate"/> pick a large batch size (e.g. 1000) to amortize GEMM overhead.
+/// Holds BatchSize x (inputs + 2 x sum of layer outputs) floats, and two blocks of <see cref="VectorGemm.HalfBlockRows"/>
+/// rows of the widest layer input for <see cref="Network.HalfBatchGradients"/>. Not thread-safe: two concurrent calls
+/// must use two workspaces. For <see cref="Network.Evaluate"/> pick a large batch size (e.g. 1000) to amortize GEMM overhead.
 /// </remarks>
 public sealed class ModelWorkspace
 {
@@ -22,8 +23,8 @@ public sealed class ModelWorkspace
         BatchSize = batchSize;
         Input = new float[checked(batchSize * spec.Inputs)];
         Activations = new float[spec.LayerCount][];
-        int widest = 0;
         Deltas = new float[spec.LayerCount][];
+        int widest = 0;
         for (int l = 0; l < spec.LayerCount; l++)
         {
             Activations[l] = new float[checked(batchSize * spec.LayerOutputs(l))];

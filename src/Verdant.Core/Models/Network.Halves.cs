@@ -14,7 +14,7 @@ public sealed partial class Network
     /// </summary>
     internal bool SupportsHalfBatchGradients(int first, int second)
     {
-        if (_gemm is not VectorGemm tiles)
+        if (_gemm is not VectorGemm vector)
         {
             return false;
         }
@@ -22,7 +22,7 @@ public sealed partial class Network
         for (int l = 0; l < Spec.LayerCount; l++)
         {
             int n = Spec.LayerInputs(l), m = Spec.LayerOutputs(l);
-            if (!tiles.Tiles(true, false, m, n, first) || !tiles.Tiles(true, false, m, n, second))
+            if (!vector.RunsOnTiles(false, m, n, first) || !vector.RunsOnTiles(false, m, n, second))
             {
                 return false;
             }

@@ -20,7 +20,7 @@ public sealed partial class VectorGemm
     /// a1, a2 are k x m and b1, b2 are k x n, row-major with leading dimensions m and n (each half's deltas and layer
     /// inputs). Each block is formed by the tiles of <see cref="Sgemm"/>(true, false, ...) into the caller's
     /// <paramref name="halves"/>, which stays in cache, so a sink sees the bits that product writes when it runs on the
-    /// tiles (<see cref="Tiles"/>); the sink hears of the next block in pieces while the products of this one run, so the
+    /// tiles (<see cref="RunsOnTiles"/>); the sink hears of the next block in pieces while the products of this one run, so the
     /// memory it will touch arrives meanwhile. Allocates nothing.
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="halves"/> holds fewer than 2 x <see cref="HalfBlockRows"/> x n floats.</exception>
@@ -58,4 +58,3 @@ public sealed partial class VectorGemm
         }
     }
 }
-

@@ -40,7 +40,7 @@ public sealed partial class VectorGemm : IGemm
     }
 
     /// <summary>Whether <see cref="Sgemm"/> runs this product on the tiles rather than handing it to the wide provider.</summary>
-    internal bool Tiles(bool transposeA, bool transposeB, int m, int n, int k) =>
+    internal bool RunsOnTiles(bool transposeB, int m, int n, int k) =>
         _wide is null || !((m > ThinLimit && k > ThinLimit) || (transposeB && n < NarrowLimit));
 
     [ThreadStatic]
@@ -56,7 +56,7 @@ public sealed partial class VectorGemm : IGemm
     public unsafe void Sgemm(bool transposeA, bool transposeB, int m, int n, int k, float alpha,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
     {
-        if (_wide is not null && !Tiles(transposeA, transposeB, m, n, k))
+        if (_wide is not null && !RunsOnTiles(transposeB, m, n, k))
         {
             _wide.Sgemm(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
             return;

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using Verdant.Core.Data;
 using Verdant.Core.Numerics;
 
@@ -76,11 +75,7 @@ public sealed partial class Network
         }
 
         int rows = batch.Length, second = rows - first, features = Spec.Inputs;
-        Span<float> input = workspace.Input.AsSpan(0, rows * features);
-        for (int i = 0; i < rows; i++)
-        {
-            data.Example(batch[i]).CopyTo(input.Slice(i * features, features));
-        }
+        Span<float> input = Gather(data, batch, workspace);
 
         Forward(parameters, input[..(first * features)], first, workspace);
         double lossFirst = SoftmaxCrossEntropy(data.Labels, batch[..first], 0, first, workspace, withDelta: true, out _);
@@ -97,11 +92,9 @@ public sealed partial class Network
             if (l > 0)
             {
                 // Each half's product on its own, as LossAndGradient runs it: the GEMM may route a product by its row count.
-                ReadOnlySpan<float> weights = parameters.Slice(Spec.WeightOffset(l), n * m);
                 Span<float> previousDelta = workspace.Deltas[l - 1].AsSpan(0, rows * n);
-                _gemm.Sgemm(false, false, first, n, m, 1f, delta[..(first * m)], m, weights, n, 0f, previousDelta[..(first * n)], n);
-                _gemm.Sgemm(false, false, second, n, m, 1f, delta[(first * m)..], m, weights, n, 0f, previousDelta[(first * n)..], n);
-                ReluKernels.Backward(previous, previousDelta);
+                InputGradient(l, parameters, delta[..(first * m)], previous[..(first * n)], previousDelta[..(first * n)], first);
+                InputGradient(l, parameters, delta[(first * m)..], previous[(first * n)..], previousDelta[(first * n)..], second);
             }
 
             fixed (float* d = delta)
@@ -109,15 +102,15 @@ public sealed partial class Network
             {
                 VectorGemm.HalfGradients(m, n, d, a, first, d + (first * m), a + (first * n), second, Spec.WeightOffset(l),
                     workspace.HalfBlocks, ref sink);
-                HalfBiasGradients(m, d, first, second, Spec.BiasOffset(l), ref sink);
+                HalfBiasGradients(m, delta, first, second, Spec.BiasOffset(l), ref sink);
             }
         }
 
         return new HalfLosses((float)(lossFirst / first), (float)(lossSecond / second), squaredFirst, squaredSecond);
     }
 
-    // Column sums of each half's deltas, row by row from zero as Backward sums them, a stack-sized chunk of columns at a time.
-    private static unsafe void HalfBiasGradients<TSink>(int m, float* delta, int first, int second, int offset, ref TSink sink)
+    // Each half's bias gradients (Backward's column sums), a stack-sized chunk of columns at a time.
+    private static void HalfBiasGradients<TSink>(int m, ReadOnlySpan<float> delta, int first, int second, int offset, ref TSink sink)
         where TSink : IHalfGradientSink, allows ref struct
     {
         const int Chunk = 256;
@@ -126,18 +119,8 @@ public sealed partial class Network
         {
             int width = Math.Min(Chunk, m - c);
             Span<float> f = sums[..width], s = sums.Slice(Chunk, width);
-            f.Clear();
-            s.Clear();
-            for (int r = 0; r < first; r++)
-            {
-                TensorPrimitives.Add(f, new ReadOnlySpan<float>(delta + (r * m) + c, width), f);
-            }
-
-            for (int r = 0; r < second; r++)
-            {
-                TensorPrimitives.Add(s, new ReadOnlySpan<float>(delta + ((first + r) * m) + c, width), s);
-            }
-
+            ColumnSums(delta[c..], first, m, f);
+            ColumnSums(delta[((first * m) + c)..], second, m, s);
             sink.Take(f, s, offset + c);
         }
     }

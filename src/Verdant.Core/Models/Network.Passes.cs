@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Verdant.Core.Data;
 using Verdant.Core.Numerics;
 
 namespace Verdant.Core.Models;
@@ -89,20 +90,47 @@ public sealed partial class Network
             ReadOnlySpan<float> delta = workspace.Deltas[l].AsSpan(0, rows * m);
             ReadOnlySpan<float> previous = l == 0 ? input : workspace.Activations[l - 1].AsSpan(0, rows * n);
             _gemm.Sgemm(true, false, m, n, rows, 1f, delta, m, previous, n, 0f, gradient.Slice(Spec.WeightOffset(l), n * m), n);
-            Span<float> biasGradient = gradient.Slice(Spec.BiasOffset(l), m);
-            biasGradient.Clear();
-            for (int r = 0; r < rows; r++)
-            {
-                TensorPrimitives.Add(biasGradient, delta.Slice(r * m, m), biasGradient);
-            }
-
+            ColumnSums(delta, rows, m, gradient.Slice(Spec.BiasOffset(l), m));
             if (l > 0)
             {
-                Span<float> previousDelta = workspace.Deltas[l - 1].AsSpan(0, rows * n);
-                ReadOnlySpan<float> weights = parameters.Slice(Spec.WeightOffset(l), n * m);
-                _gemm.Sgemm(false, false, rows, n, m, 1f, delta, m, weights, n, 0f, previousDelta, n);
-                ReluKernels.Backward(previous, previousDelta);
+                InputGradient(l, parameters, delta, previous, workspace.Deltas[l - 1].AsSpan(0, rows * n), rows);
             }
+        }
+    }
+
+    /// <summary>The examples of <paramref name="batch"/>, row after row, in the workspace's input buffer.</summary>
+    private Span<float> Gather(Dataset data, ReadOnlySpan<int> batch, ModelWorkspace workspace)
+    {
+        int features = Spec.Inputs;
+        Span<float> input = workspace.Input.AsSpan(0, batch.Length * features);
+        for (int i = 0; i < batch.Length; i++)
+        {
+            data.Example(batch[i]).CopyTo(input.Slice(i * features, features));
+        }
+
+        return input;
+    }
+
+    /// <summary>delta_{l-1} = (delta_l W_l) masked by ReLU for <paramref name="rows"/> rows.</summary>
+    private void InputGradient(int l, ReadOnlySpan<float> parameters, ReadOnlySpan<float> delta, ReadOnlySpan<float> previous,
+        Span<float> previousDelta, int rows)
+    {
+        int n = Spec.LayerInputs(l), m = Spec.LayerOutputs(l);
+        ReadOnlySpan<float> weights = parameters.Slice(Spec.WeightOffset(l), n * m);
+        _gemm.Sgemm(false, false, rows, n, m, 1f, delta, m, weights, n, 0f, previousDelta, n);
+        ReluKernels.Backward(previous, previousDelta);
+    }
+
+    /// <summary>
+    /// sums[c] = sum over <paramref name="rows"/> rows r of delta[r * stride + c], summed from zero row by row (the bias
+    /// gradient).
+    /// </summary>
+    private static void ColumnSums(ReadOnlySpan<float> delta, int rows, int stride, Span<float> sums)
+    {
+        sums.Clear();
+        for (int r = 0; r < rows; r++)
+        {
+            TensorPrimitives.Add(sums, delta.Slice(r * stride, sums.Length), sums);
         }
     }
 }

@@ -69,13 +69,7 @@ public sealed partial class Network
         }
 
         int rows = batch.Length;
-        int features = Spec.Inputs;
-        Span<float> input = workspace.Input.AsSpan(0, rows * features);
-        for (int i = 0; i < rows; i++)
-        {
-            data.Example(batch[i]).CopyTo(input.Slice(i * features, features));
-        }
-
+        Span<float> input = Gather(data, batch, workspace);
         Forward(parameters, input, rows, workspace);
         double lossSum = SoftmaxCrossEntropy(data.Labels, batch, 0, rows, workspace, withDelta: true, out _);
         Backward(parameters, input, rows, gradient, workspace);

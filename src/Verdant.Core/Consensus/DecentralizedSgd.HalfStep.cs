@@ -31,8 +31,8 @@ public sealed partial class DecentralizedSgd
             var sink = new UpdateSink(px, pm, pg, (float)first / total, (float)(total - first) / total, Options.Momentum,
                 Options.WeightDecay, eta);
             HalfLosses losses = _network.HalfBatchGradients(x, _train, batch, first, workspace, ref sink);
-            workspace.LastMeanSquaredLoss = ((first * losses.SquaredFirst) + ((total - first) * losses.SquaredSecond)) / total;
-            float loss = ((first * losses.First) + ((total - first) * losses.Second)) / total;
+            workspace.LastMeanSquaredLoss = losses.SquaredLoss(first, total);
+            float loss = losses.Loss(first, total);
             if (!float.IsFinite(loss))
             {
                 throw new DivergenceException(round, node, $"loss is {loss}");

@@ -266,10 +266,11 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
         float lossA = _network.LossAndGradient(x, _train, batch[..first], g, workspace);
         double squaredA = workspace.LastMeanSquaredLoss;
         float lossB = _network.LossAndGradient(x, _train, batch[first..], half, workspace);
-        workspace.LastMeanSquaredLoss = ((first * squaredA) + (second * workspace.LastMeanSquaredLoss)) / batch.Length;
+        var losses = new HalfLosses(lossA, lossB, squaredA, workspace.LastMeanSquaredLoss);
+        workspace.LastMeanSquaredLoss = losses.SquaredLoss(first, batch.Length);
         float distance = TensorPrimitives.Distance<float>(g, half);
         _withinTrace[node] = GradientStatistics.HalfBatchTrace((double)distance * distance, first, second);
-        return ((first * lossA) + (second * lossB)) / batch.Length;
+        return losses.Loss(first, batch.Length);
     }
 
     /// <inheritdoc />

@@ -194,7 +194,7 @@ internal sealed partial class KNearestRoundTimeSet : IRoundTimeSet
     // RoundCost's serialization of a unit of degree d at site s: its copies at the link rate, or the site's share of its cap.
     private double SerialS(int degree, int site)
     {
-        double serialS = degree * _messageBytes * 8.0 / _bandwidthBitsPerS;
-        return _egressBitsPerS[site] is { } cap ? Math.Max(serialS, (double)(_degreeSum[site] * _messageBytes) * 8.0 / cap) : serialS;
+        double serialS = RoundCost.SerialS(degree, _messageBytes, _bandwidthBitsPerS);
+        return _egressBitsPerS[site] is { } cap ? Math.Max(serialS, RoundCost.CopyBits(_degreeSum[site], _messageBytes) / cap) : serialS;
     }
 }

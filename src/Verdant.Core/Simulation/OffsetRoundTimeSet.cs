@@ -188,8 +188,8 @@ internal sealed partial class OffsetRoundTimeSet : IRoundTimeSet
     // with its upper bound.
     private int Classes(int k, int degree)
     {
-        double serialS = degree * _messageBytes * 8.0 / _bandwidthBitsPerS;
-        double bits = degree * _messageBytes * 8.0;
+        double serialS = RoundCost.SerialS(degree, _messageBytes, _bandwidthBitsPerS);
+        double bits = RoundCost.CopyBits(degree, _messageBytes);
         int classes = 0;
         for (int s = 0, start = 0; s < _inSite.Length; start += _inSite[s], s++)
         {

@@ -120,7 +120,7 @@ public sealed class RoundCost
         for (int i = 0; i < active.Length; i++)
         {
             _degree[i] = active[i] ? ActiveDegree(graph, active, i) : 0;
-            _siteBits[_fleet.SiteOf(i)] += _degree[i] * message * 8.0;
+            _siteBits[_fleet.SiteOf(i)] += CopyBits(_degree[i], message);
         }
 
         for (int i = 0; i < active.Length; i++)
@@ -143,7 +143,7 @@ public sealed class RoundCost
             }
 
             int degree = _degree[i];
-            double serialS = degree * message * 8.0 / _network.Options.BandwidthBitsPerS;
+            double serialS = SerialS(degree, message, _network.Options.BandwidthBitsPerS);
             if (site.EgressBitsPerS is { } cap)
             {
                 serialS = Math.Max(serialS, _siteBits[_fleet.SiteOf(i)] / cap);
@@ -155,6 +155,14 @@ public sealed class RoundCost
 
         return slowest;
     }
+
+    /// <summary>Bits of <paramref name="copies"/> model copies of <paramref name="messageBytes"/> bytes.</summary>
+    /// <remarks>The round and the incremental round-time sets all count bits with this, so that they stay bit for bit equal.</remarks>
+    internal static double CopyBits(long copies, long messageBytes) => copies * messageBytes * 8.0;
+
+    /// <summary>Seconds to send <paramref name="copies"/> model copies one after another at the link rate.</summary>
+    internal static double SerialS(long copies, long messageBytes, double bandwidthBitsPerS) =>
+        CopyBits(copies, messageBytes) / bandwidthBitsPerS;
 
     /// <summary>
     /// A unit's finish time: (start delay + compute) + communication, communication 0 for a unit without neighbours. The

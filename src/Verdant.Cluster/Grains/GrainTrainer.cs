@@ -27,6 +27,7 @@ internal sealed partial class GrainTrainer : IRoundTrainer
     private readonly float[] _losses;
     private readonly double[] _squaredLosses;
     private readonly float[] _meanGradient;
+    private readonly GradientMean? _gradientMean;
     private readonly StackedMatrix _parameters;
     private readonly TrainReply?[] _lastReplies;
     private int _round;
@@ -39,6 +40,7 @@ internal sealed partial class GrainTrainer : IRoundTrainer
         _losses = new float[nodeCount];
         _squaredLosses = new double[nodeCount];
         _meanGradient = new float[parameterCount];
+        _gradientMean = gradients ? new GradientMean(parameterCount, nodeCount) : null;
         _parameters = new StackedMatrix(nodeCount, parameterCount);
         _lastReplies = new TrainReply?[nodeCount];
         _lost = new bool[nodeCount];
@@ -197,10 +199,11 @@ internal sealed partial class GrainTrainer : IRoundTrainer
 
     private float Reduce(int[] units, TrainReply?[] replies, bool[] survivors)
     {
-        Array.Clear(_meanGradient);
         double meanSquared = 0, within = 0;
         float sum = 0;
         int trained = 0, count = 0;
+        // The replies' gradients are summed in the simulator's order (GradientMean), so the two record the same statistics.
+        int gradients = replies.Count(r => r?.Gradient is not null), position = 0;
         for (int a = 0; a < units.Length; a++)
         {
             if (replies[a] is not { } reply)
@@ -215,7 +218,7 @@ internal sealed partial class GrainTrainer : IRoundTrainer
             meanSquared += reply.GradientNormSquared;
             if (reply.Gradient is { } g)
             {
-                TensorPrimitives.Add(_meanGradient, g.Values, _meanGradient);
+                _gradientMean!.Add(position++, gradients, g.Values);
             }
 
             if (survivors[units[a]])
@@ -225,7 +228,11 @@ internal sealed partial class GrainTrainer : IRoundTrainer
             }
         }
 
-        TensorPrimitives.Multiply(_meanGradient, 1f / Math.Max(1, trained), _meanGradient);
+        if (gradients > 0)
+        {
+            _gradientMean!.Columns(gradients, 0, _meanGradient.Length, _meanGradient);
+        }
+
         LastGradientStatistics = trained == 0 || !_gradients ? GradientStatistics.None
             : new GradientStatistics(trained, _batchSize, meanSquared / trained, TensorPrimitives.Dot(_meanGradient, _meanGradient))
             {

@@ -31,6 +31,7 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
     private int[] _batch = [];
     private float[] _self = [];
     private float[] _half = [];
+    private float[] _gradient = [];
     private string _run = "";
     private int _unit;
     private int _mixedRound = -1;
@@ -48,6 +49,7 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
         _batch = new int[scenario.Training.BatchSize];
         _self = new float[scenario.Model.ParameterCount];
         _half = new float[scenario.Model.ParameterCount];
+        _gradient = new float[scenario.Model.ParameterCount];
         RestoreCheckpoint();
         LogActivated(logger, _unit, workload.SiteOfUnit[_unit]);
         return Task.CompletedTask;
@@ -73,7 +75,7 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
         float loss;
         try
         {
-            loss = _sgd.LocalSteps(0, plan.Round, _workspace, _batch, _half);
+            loss = _sgd.LocalSteps(0, plan.Round, _workspace, _batch, _gradient, _half);
         }
         catch (DivergenceException ex)
         {
@@ -88,7 +90,7 @@ internal sealed partial class NodeGrain(ClusterWorkload workload, ILogger<NodeGr
             _ = Node(j).Deliver(message);
         }
 
-        FloatBlock? gradient = plan.ReturnGradient ? new FloatBlock(_sgd.Gradients.ReadRow(0).ToArray()) : null;
+        FloatBlock? gradient = plan.ReturnGradient ? new FloatBlock(_gradient.ToArray()) : null;
         _trained = new TrainReply(plan.Round, loss, _sgd.GradientNormsSquared[0], gradient, busyS,
             _sgd.NodeSquaredLosses[0], _sgd.NodeWithinTraces[0])
         {

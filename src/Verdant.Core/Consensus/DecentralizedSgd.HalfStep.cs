@@ -20,16 +20,17 @@ public sealed partial class DecentralizedSgd
     // The last local step with halves, merged and applied a few rows at a time while the halves' products are in cache:
     // neither half is written out whole and read back, and x, m and g are walked once, prefetched while the next rows'
     // products run (docs/performance.md, "Eighth pass").
-    private unsafe float FusedHalfStep(int node, int round, Span<float> x, Span<float> m, Span<float> g, ReadOnlySpan<int> batch,
-        float eta, ModelWorkspace workspace)
+    // The merged gradient is written to g, or added to it when accumulate (GradientMean's partial of the node's group).
+    private unsafe float FusedHalfStep(int node, int round, Span<float> x, Span<float> m, Span<float> g, bool accumulate,
+        ReadOnlySpan<int> batch, float eta, ModelWorkspace workspace)
     {
         int first = batch.Length / 2, total = batch.Length;
         fixed (float* px = x)
         fixed (float* pm = m)
         fixed (float* pg = g)
         {
-            var sink = new UpdateSink(px, pm, pg, (float)first / total, (float)(total - first) / total, Options.Momentum,
-                Options.WeightDecay, eta);
+            var sink = new UpdateSink(px, pm, pg, accumulate, (float)first / total, (float)(total - first) / total,
+                Options.Momentum, Options.WeightDecay, eta);
             HalfLosses losses = _network.HalfBatchGradients(x, _train, batch, first, workspace, ref sink);
             workspace.LastMeanSquaredLoss = losses.SquaredLoss(first, total);
             float loss = losses.Loss(first, total);
@@ -53,12 +54,13 @@ public sealed partial class DecentralizedSgd
     /// <summary>
     /// The update of <see cref="Apply"/> for a block of half-batch gradient pairs: g = (first/total) F + (second/total) S,
     /// then m &lt;- mu m + g + lambda x and x &lt;- x - eta m (or x &lt;- (1 - eta lambda) x - eta g without momentum) through
-    /// Apply's own <see cref="Step"/>, so the same bits; g is kept for the gradients' mean. |F - S|^2 and |g|^2 are
+    /// Apply's own <see cref="Step"/>, so the same bits; g is written to <c>g</c>, or added to it when
+    /// <c>accumulate</c>, for the gradients' mean (<see cref="GradientMean"/>). |F - S|^2 and |g|^2 are
     /// summed per chunk in the lanes of 256-bit vectors (the same on AVX2 and AVX-512) and the chunks' sums in double;
     /// finiteness is checked element by element, where Apply's sum of x could also overflow on finite values.
     /// </summary>
-    private unsafe ref struct UpdateSink(float* x, float* m, float* g, float firstWeight, float secondWeight, float mu,
-        float decay, float eta) : IHalfGradientSink
+    private unsafe ref struct UpdateSink(float* x, float* m, float* g, bool accumulate, float firstWeight, float secondWeight,
+        float mu, float decay, float eta) : IHalfGradientSink
     {
         // The update walks m, then x, then g a page at a time, as Apply's passes do. One loop interleaving the three
         // arrays vector by vector ran 5 % faster at 64 nodes but twice as slow at 128 and 256, where the stacks lie a
@@ -80,8 +82,9 @@ public sealed partial class DecentralizedSgd
             }
         }
 
-        // Into L2 while the next rows' products run: x and g are always written, m only with momentum. g is written with
-        // ordinary stores into prefetched lines; streaming stores measured slower here (docs/performance.md).
+        // Into L2 while the next rows' products run: x and g are always written (g also read when added to), m only with
+        // momentum. g is written with ordinary stores into prefetched lines; streaming stores measured slower here
+        // (docs/performance.md).
         public readonly void Upcoming(int offset, int count)
         {
             Prefetch.ToL2(new ReadOnlySpan<float>(x + offset, count));
@@ -127,7 +130,16 @@ public sealed partial class DecentralizedSgd
         {
             var xs = new Span<float>(x + offset, merged.Length);
             Step(xs, new Span<float>(m + offset, merged.Length), merged, mu, decay, eta);
-            merged.CopyTo(new Span<float>(g + offset, merged.Length));
+            var gs = new Span<float>(g + offset, merged.Length);
+            if (accumulate)
+            {
+                TensorPrimitives.Add(gs, merged, gs);
+            }
+            else
+            {
+                merged.CopyTo(gs);
+            }
+
             _finite &= TensorPrimitives.IsFiniteAll<float>(xs);
         }
     }

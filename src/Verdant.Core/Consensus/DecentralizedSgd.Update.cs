@@ -28,26 +28,7 @@ public sealed partial class DecentralizedSgd
         Momentum.Row(node).Clear();
     }
 
-    // Columns [from, to) of the mean of the active nodes' gradients, summed in active-list order as a whole-row pass
-    // would: element-wise, so column blocks on different workers give the same bits as one pass on one thread.
-    private void MeanGradientColumns(int from, int to)
-    {
-        Span<float> mean = _meanGradient.AsSpan(from, to - from);
-        mean.Clear();
-        for (int a = 0; a < _activeCount; a++)
-        {
-            if (a + Prefetch.AheadRows < _activeCount)
-            {
-                Prefetch.ToL2(Gradients.ReadRow(_activeList[a + Prefetch.AheadRows])[from..to]);
-            }
-
-            TensorPrimitives.Add(mean, Gradients.ReadRow(_activeList[a])[from..to], mean);
-        }
-
-        TensorPrimitives.Multiply(mean, 1f / _activeCount, mean);
-    }
-
-    // After the mixing run, which has filled _meanGradient block by block (MeanGradientColumns).
+    // After the mixing run, which has filled _meanGradient block by block (GradientMean.Columns).
     private GradientStatistics MeasureGradients()
     {
         double meanSquared = 0, within = 0;
@@ -71,28 +52,21 @@ public sealed partial class DecentralizedSgd
 
     // g is left as the pure loss gradient (weight decay folded into the update) so that the gradient-noise statistics
     // see what the data says, not the regularizer. Returns |g|^2 (when asked) and sum(x) for the finiteness check.
-    // With a merge, g first becomes (first / total) g + (second / total) half, chunk by chunk: the same element-wise
-    // operations as two whole-array passes, so the same bits, with g and half read once instead of three times.
+    // With a merge, g (the first half's gradient) first becomes (first / total) g + (second / total) half, chunk by
+    // chunk: the same element-wise operations as two whole-array passes, so the same bits, with g and half read once
+    // instead of three times.
     private (float NormSquared, float Sum) Apply(Span<float> x, Span<float> m, Span<float> g, HalfMerge merge, float eta, bool measure)
     {
         float decay = Options.WeightDecay, mu = Options.Momentum;
         float norm = 0, sum = 0;
-        bool stream = !merge.Half.IsEmpty && !merge.FirstHalf.Overlaps(g);
-        Span<float> merged = stream ? stackalloc float[UpdateChunk] : default;
         for (int start = 0; start < x.Length; start += UpdateChunk)
         {
             int length = Math.Min(UpdateChunk, x.Length - start);
-            Span<float> xc = x.Slice(start, length), mc = m.Slice(start, length);
-            Span<float> gc = stream ? merged[..length] : g.Slice(start, length);
+            Span<float> xc = x.Slice(start, length), mc = m.Slice(start, length), gc = g.Slice(start, length);
             if (!merge.Half.IsEmpty)
             {
-                TensorPrimitives.Multiply(merge.FirstHalf.Slice(start, length), (float)merge.First / merge.Total, gc);
+                TensorPrimitives.Multiply(gc, (float)merge.First / merge.Total, gc);
                 TensorPrimitives.MultiplyAdd(merge.Half.Slice(start, length), (float)(merge.Total - merge.First) / merge.Total, gc, gc);
-            }
-
-            if (stream)
-            {
-                StreamingStores.Copy(gc, g.Slice(start, length));
             }
 
             if (measure)
@@ -105,11 +79,6 @@ public sealed partial class DecentralizedSgd
             {
                 sum += TensorPrimitives.Sum(xc);
             }
-        }
-
-        if (stream)
-        {
-            StreamingStores.Fence();
         }
 
         return (norm, sum);
@@ -143,11 +112,9 @@ public sealed partial class DecentralizedSgd
         }
     }
 
-    /// <summary>The halves' gradients and sizes, for <see cref="Apply"/>; default when there are no halves.</summary>
-    private readonly ref struct HalfMerge(ReadOnlySpan<float> firstHalf, ReadOnlySpan<float> half, int first, int total)
+    /// <summary>The second half's gradient and the halves' sizes, for <see cref="Apply"/>; default when there are no halves.</summary>
+    private readonly ref struct HalfMerge(ReadOnlySpan<float> half, int first, int total)
     {
-        public ReadOnlySpan<float> FirstHalf { get; } = firstHalf;
-
         public ReadOnlySpan<float> Half { get; } = half;
 
         public int First { get; } = first;

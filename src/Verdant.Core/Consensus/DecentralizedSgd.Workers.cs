@@ -4,19 +4,27 @@ public sealed partial class DecentralizedSgd
 {
     private void RunLocalSteps(int worker)
     {
+        // Workers claim whole GradientMean groups: a group's gradients are added to its partial in order by one worker.
+        int size = GradientMean.GroupSize(_activeCount);
+        int groups = GradientMean.GroupCount(_activeCount);
         int item;
-        while ((item = Interlocked.Increment(ref _nextItem)) < _activeCount)
+        while ((item = Interlocked.Increment(ref _nextItem)) < groups)
         {
-            int node = _activeList[item];
-            _losses[node] = LocalSteps(node, _round, _workspaces[worker], _batches[worker], _halfGradients[worker],
-                _firstHalves[worker]);
+            Span<float> partial = _gradientMean.Partial(item);
+            int end = Math.Min(_activeCount, (item + 1) * size);
+            for (int a = item * size; a < end; a++)
+            {
+                int node = _activeList[a];
+                _losses[node] = LocalSteps(node, _round, _workspaces[worker], _batches[worker], _halfGradients[worker],
+                    partial, accumulate: a > item * size, _gradientScratch[worker]);
+            }
         }
     }
 
     private void RunMix(int worker)
     {
         // Column blocks mix independently, so workers claim them with no barrier and no commit copy (docs/performance.md);
-        // the gradients' mean is column-separable too and rides along, instead of one serial pass on the calling thread.
+        // the gradients' mean (the sum of the groups' partials) is column-separable too and rides along, instead of one serial pass on the calling thread.
         int cols = Parameters.Cols;
         int width = MixBlockColumns;
         int blocks = (cols + width - 1) / width;
@@ -26,7 +34,7 @@ public sealed partial class DecentralizedSgd
             int from = item * width;
             int to = Math.Min(cols, from + width);
             Gossip.MixColumns(_mixing!, Parameters, _activeMask, from, to, _mixBuffers[worker]);
-            MeanGradientColumns(from, to);
+            _gradientMean.Columns(_activeCount, from, to, _meanGradient.AsSpan(from, to - from));
         }
     }
 }

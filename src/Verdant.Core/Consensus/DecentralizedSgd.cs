@@ -35,8 +35,9 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
     private readonly double[] _withinTrace;
     private readonly double[] _squaredLosses;
     private readonly float[][] _halfGradients;
-    private readonly float[][] _firstHalves;
+    private readonly float[][] _gradientScratch;
     private readonly int[] _activeList;
+    private readonly GradientMean _gradientMean;
     private readonly float[] _meanGradient;
     private readonly WorkerPool _pool;
     private readonly Action<int> _localStepsBody;
@@ -70,7 +71,6 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
         int p = network.Spec.ParameterCount;
         Parameters = new StackedMatrix(n, p);
         Momentum = new StackedMatrix(n, p);
-        Gradients = new StackedMatrix(n, p);
         var init = new float[p];
         network.Initialize(init, Seeds.Create(seed, Seeds.Initialization));
         Parameters.Broadcast(init);
@@ -85,14 +85,14 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
         _batches = new int[_pool.WorkerCount][];
         _mixBuffers = new float[_pool.WorkerCount][];
         _halfGradients = new float[_pool.WorkerCount][];
-        _firstHalves = new float[_pool.WorkerCount][];
+        _gradientScratch = new float[_pool.WorkerCount][];
         for (int w = 0; w < _pool.WorkerCount; w++)
         {
             _workspaces[w] = new ModelWorkspace(network.Spec, options.BatchSize);
             _batches[w] = new int[options.BatchSize];
             _mixBuffers[w] = new float[n * Math.Min(p, MixBlockColumns)];
             _halfGradients[w] = new float[p];
-            _firstHalves[w] = new float[p];
+            _gradientScratch[w] = new float[p];
         }
 
         _losses = new float[n];
@@ -100,6 +100,7 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
         _withinTrace = new double[n];
         _squaredLosses = new double[n];
         _activeList = new int[n];
+        _gradientMean = new GradientMean(p, n);
         _meanGradient = new float[p];
         _activeMask = new bool[n];
         _localStepsBody = RunLocalSteps;
@@ -124,8 +125,12 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
     /// <summary>Momentum buffers, one row per node.</summary>
     public StackedMatrix Momentum { get; }
 
-    /// <summary>Last stochastic gradient of each node (of its last local step in the last round it was active).</summary>
-    public StackedMatrix Gradients { get; }
+    /// <summary>
+    /// The mean of the active nodes' last local-step gradients in the last round (<see cref="GradientMean"/>'s order), from
+    /// which <see cref="LastGradientStatistics"/> takes |mean_i g_i|^2. Nodes' own gradients are not kept: each is added
+    /// to its group's partial while it is in cache.
+    /// </summary>
+    public ReadOnlySpan<float> MeanGradient => _meanGradient;
 
     /// <summary>Rounds run so far.</summary>
     public int Round => _round;
@@ -193,23 +198,31 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
 
     /// <summary>
     /// Node <paramref name="node"/>'s tau local steps at round <paramref name="round"/>: the single-node form that a
-    /// distributed worker runs on its own row. Returns the mean loss over the steps. With a
-    /// <paramref name="halfGradient"/> buffer (P floats), the last step's batch is taken as two halves at the node's own
-    /// parameters, which gives the sampling noise at a common point (<see cref="GradientStatistics.WithinTrace"/>) and
-    /// the same full-batch gradient.
+    /// distributed worker runs on its own row. Returns the mean loss over the steps; the last step's gradient is left in
+    /// <paramref name="gradient"/> (P floats). With a <paramref name="halfGradient"/> buffer (P floats), the last step's
+    /// batch is taken as two halves at the node's own parameters, which gives the sampling noise at a common point
+    /// (<see cref="GradientStatistics.WithinTrace"/>) and the same full-batch gradient.
     /// </summary>
-    public float LocalSteps(int node, int round, ModelWorkspace workspace, Span<int> batch, Span<float> halfGradient = default) =>
-        LocalSteps(node, round, workspace, batch, halfGradient, default);
+    public float LocalSteps(int node, int round, ModelWorkspace workspace, Span<int> batch, Span<float> gradient,
+        Span<float> halfGradient = default)
+    {
+        if (gradient.Length != Parameters.Cols)
+        {
+            throw new ArgumentException($"The gradient buffer has {gradient.Length} values, P is {Parameters.Cols}.", nameof(gradient));
+        }
 
-    // With a firstHalf buffer (P floats) the first half's gradient goes there rather than into the node's row of g, so
-    // that row is written once, by Apply, with streaming stores (no read of the stale row from memory).
+        return LocalSteps(node, round, workspace, batch, halfGradient, gradient, accumulate: false, scratch: default);
+    }
+
+    // The last step's gradient goes to destination: written, or added when accumulate (a node after the first of its
+    // GradientMean group). Added, the steps run on scratch (P floats) and the fused step adds block by block.
     private float LocalSteps(int node, int round, ModelWorkspace workspace, Span<int> batch, Span<float> halfGradient,
-        Span<float> firstHalf)
+        Span<float> destination, bool accumulate, Span<float> scratch)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         Span<float> x = Parameters.Row(node);
         Span<float> m = Momentum.Row(node);
-        Span<float> g = Gradients.Row(node);
+        Span<float> g = accumulate ? scratch : destination;
         float eta = Options.StepSize(round);
         float lossSum = 0;
         double squaredSum = 0;
@@ -220,14 +233,13 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
             bool halves = last && halfGradient.Length == g.Length && batch.Length >= 2;
             if (halves && FuseHalfStep && _network.SupportsHalfBatchGradients(batch.Length / 2, batch.Length - (batch.Length / 2)))
             {
-                lossSum += FusedHalfStep(node, round, x, m, g, batch, eta, workspace);
+                lossSum += FusedHalfStep(node, round, x, m, destination, accumulate, batch, eta, workspace);
                 squaredSum += workspace.LastMeanSquaredLoss;
                 continue;
             }
 
-            Span<float> first = firstHalf.Length == g.Length ? firstHalf : g;
             float loss = halves
-                ? HalfBatchLossAndGradient(node, x, batch, first, halfGradient, workspace)
+                ? HalfBatchLossAndGradient(node, x, batch, g, halfGradient, workspace)
                 : _network.LossAndGradient(x, _train, batch, g, workspace);
             if (!float.IsFinite(loss))
             {
@@ -235,7 +247,7 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
             }
 
             // With halves, g holds the first half's gradient and halfGradient the second's; Apply merges them chunk by chunk.
-            HalfMerge merge = halves ? new HalfMerge(first, halfGradient, batch.Length / 2, batch.Length) : default;
+            HalfMerge merge = halves ? new HalfMerge(halfGradient, batch.Length / 2, batch.Length) : default;
             (float normSquared, float sum) = Apply(x, m, g, merge, eta, last);
             if (last)
             {
@@ -243,6 +255,11 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
                 if (!float.IsFinite(sum))
                 {
                     throw new DivergenceException(round, node, "a parameter is not finite");
+                }
+
+                if (accumulate)
+                {
+                    TensorPrimitives.Add(destination, g, destination);
                 }
             }
 

@@ -38,31 +38,72 @@ public class DecentralizedSgdTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void RunRound_StreamedHalfBatchMerge_SameBitsAsTheSingleRowStep(bool fuse)
+    public void RunRound_HalfBatchStep_SameBitsAsTheSingleRowStep(bool fuse)
     {
-        // The stacked trainer runs its node steps on worker threads with worker buffers; ForNode's public LocalSteps runs
-        // the same step on the caller's. Unfused, the stacked trainer merges a worker buffer's first half and streams the
-        // result into its row while the single-row step merges in place; fused, both run FusedHalfStep. Gradient and
-        // momentum rows (which mixing leaves alone) must agree bit for bit, and so must the within-node trace.
+        // The stacked trainer runs its node steps on worker threads with worker buffers and adds the gradient into its
+        // group's partial; ForNode's public LocalSteps runs the same step on the caller's buffers. With the node alone
+        // active, the round's mean gradient is its gradient. Gradient and momentum (which mixing leaves alone) must agree
+        // bit for bit, and so must the within-node trace.
         (Dataset data, _) = SyntheticLogistic.Create(400, 20, 4, new Random(8));
         var network = new Network(ModelSpec.Mlp(20, [24], 4), new VectorGemm());
         int[][] shards = Partitioner.Partition(data.Labels, 4, 5, new PartitionSpec(PartitionKind.Iid), new Random(9));
         var options = new SgdOptions(0.1f, 10, 1, momentum: 0.9f, weightDecay: WeightDecay);
         using var stacked = new DecentralizedSgd(network, data, shards, options, seed: 4, workers: 2) { FuseHalfStep = fuse };
         var mixing = new MixingMatrix(Topology.Build(new TopologySpec(TopologyKind.Ring), 5, null, new Random(6)));
-        bool[] active = Enumerable.Repeat(true, 5).ToArray();
+        const int Node = 3;
+        bool[] active = [false, false, false, true, false];
         mixing.Rebuild(active);
         stacked.RunRound(active, mixing);
-        const int Node = 3;
         using var single = DecentralizedSgd.ForNode(network, data, shards[Node], options, seed: 4, node: Node);
         single.FuseHalfStep = fuse;
         int p = network.Spec.ParameterCount;
 
-        single.LocalSteps(0, 0, new ModelWorkspace(network.Spec, 10), new int[10], new float[p]);
+        var gradient = new float[p];
 
-        Assert.Equal(single.Gradients.ReadRow(0).ToArray(), stacked.Gradients.ReadRow(Node).ToArray());
+        single.LocalSteps(0, 0, new ModelWorkspace(network.Spec, 10), new int[10], gradient, new float[p]);
+
+        Assert.Equal(gradient, stacked.MeanGradient.ToArray());
         Assert.Equal(single.Momentum.ReadRow(0).ToArray(), stacked.Momentum.ReadRow(Node).ToArray());
         Assert.Equal(single.NodeWithinTraces[0], stacked.NodeWithinTraces[Node]);
+    }
+
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(true, 2)]
+    [InlineData(false, 3)]
+    public void RunRound_MeanGradient_IsTheActiveNodesGradientsInGroupOrderWhateverTheWorkerCount(bool mlp, int localSteps)
+    {
+        // 19 of 23 nodes active: four groups of 4 and a short one. Each node's gradient comes from its own single-row trainer.
+        const int N = 23;
+        (Dataset data, _) = SyntheticLogistic.Create(600, 12, 3, new Random(5));
+        var network = new Network(mlp ? ModelSpec.Mlp(12, [16], 3) : ModelSpec.LogisticRegression(12, 3), new VectorGemm());
+        int[][] shards = Partitioner.Partition(data.Labels, 3, N, new PartitionSpec(PartitionKind.Iid), new Random(2));
+        var options = new SgdOptions(0.1f, 8, localSteps, momentum: 0.9f);
+        bool[] active = Enumerable.Range(0, N).Select(i => i % 6 != 1).ToArray();
+        var mixing = new MixingMatrix(Topology.Build(new TopologySpec(TopologyKind.Ring), N, null, new Random(6)));
+        mixing.Rebuild(active);
+        int p = network.Spec.ParameterCount, count = active.Count(a => a), position = 0;
+        var byNode = new GradientMean(p, N);
+        for (int i = 0; i < N; i++)
+        {
+            if (active[i])
+            {
+                using var single = DecentralizedSgd.ForNode(network, data, shards[i], options, seed: 4, node: i);
+                var gradient = new float[p];
+                single.LocalSteps(0, 0, new ModelWorkspace(network.Spec, 8), new int[8], gradient, new float[p]);
+                byNode.Add(position++, count, gradient);
+            }
+        }
+
+        var expected = new float[p];
+        byNode.Columns(count, 0, p, expected);
+
+        foreach (int workers in new[] { 1, 2, 3 })
+        {
+            using var sgd = new DecentralizedSgd(network, data, shards, options, seed: 4, workers);
+            sgd.RunRound(active, mixing);
+            Assert.Equal(expected, sgd.MeanGradient.ToArray());
+        }
     }
 
     [Fact]
@@ -106,7 +147,7 @@ public class DecentralizedSgdTests
         twin.RunRound(all, mixing);
         for (int i = 0; i < 5; i++)
         {
-            twin.LocalSteps(i, 1, workspace, batch);
+            twin.LocalSteps(i, 1, workspace, batch, new float[expected.Length]);
             TensorPrimitives.Add(expected, twin.Parameters.ReadRow(i), expected);
         }
 

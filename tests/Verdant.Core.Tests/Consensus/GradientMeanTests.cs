@@ -1,0 +1,96 @@
+using Verdant.Core.Consensus;
+
+namespace Verdant.Core.Tests.Consensus;
+
+public sealed class GradientMeanTests
+{
+    [Fact]
+    public void GroupSize_EveryCount_CoveredByAtMost64GroupsOfAtLeast4ThatTheMeanHasRoomFor()
+    {
+        for (int maxCount = 1; maxCount <= 3000; maxCount += maxCount < 300 ? 1 : 97)
+        {
+            var mean = new GradientMean(1, maxCount);
+            for (int count = 1; count <= maxCount; count += maxCount < 300 ? 1 : 89)
+            {
+                int size = GradientMean.GroupSize(count), groups = GradientMean.GroupCount(count);
+                Assert.InRange(size, 4, int.MaxValue);
+                Assert.InRange(groups, 1, 64);
+                Assert.True((groups - 1) * size < count && count <= groups * size, $"count {count}: {groups} groups of {size}");
+                Assert.Equal(1, mean.Partial(groups - 1).Length);
+            }
+        }
+    }
+
+    [Fact]
+    public void Columns_ManyGradients_IsTheirMeanToFloatPrecision()
+    {
+        const int P = 300, Count = 301;
+        var random = new Random(7);
+        float[][] gradients = Enumerable.Range(0, Count).Select(_ => Enumerable.Range(0, P).Select(_ => (float)random.NextDouble() - 0.3f).ToArray()).ToArray();
+        var mean = new GradientMean(P, Count);
+        for (int a = 0; a < Count; a++)
+        {
+            mean.Add(a, Count, gradients[a]);
+        }
+
+        var actual = new float[P];
+        mean.Columns(Count, 0, P, actual);
+
+        for (int j = 0; j < P; j++)
+        {
+            double expected = gradients.Average(g => (double)g[j]);
+            Assert.Equal(expected, actual[j], 1e-6);
+        }
+    }
+
+    [Fact]
+    public void Columns_BlocksOfColumns_SameBitsAsOnePass()
+    {
+        const int P = 1000, Count = 37;
+        GradientMean mean = Filled(P, Count, Count, new Random(3));
+        var whole = new float[P];
+        mean.Columns(Count, 0, P, whole);
+        var blocks = new float[P];
+
+        foreach (int from in new[] { 0, 256, 512, 768 })
+        {
+            mean.Columns(Count, from, Math.Min(P, from + 256), blocks.AsSpan(from, Math.Min(P, from + 256) - from));
+        }
+
+        Assert.Equal(whole, blocks);
+    }
+
+    [Fact]
+    public void Columns_AfterARoundWithMoreGradients_DependsOnThisRoundOnly()
+    {
+        const int P = 50, Max = 300;
+        GradientMean reused = Filled(P, Max, Max, new Random(1));
+        float[] stale = new float[P];
+        reused.Columns(Max, 0, P, stale);
+        Fill(reused, P, 9, new Random(2));
+        GradientMean fresh = Filled(P, Max, 9, new Random(2));
+        var expected = new float[P];
+        var actual = new float[P];
+
+        fresh.Columns(9, 0, P, expected);
+        reused.Columns(9, 0, P, actual);
+
+        Assert.Equal(expected, actual);
+        Assert.NotEqual(stale, actual);
+    }
+
+    private static GradientMean Filled(int p, int maxCount, int count, Random random)
+    {
+        var mean = new GradientMean(p, maxCount);
+        Fill(mean, p, count, random);
+        return mean;
+    }
+
+    private static void Fill(GradientMean mean, int p, int count, Random random)
+    {
+        for (int a = 0; a < count; a++)
+        {
+            mean.Add(a, count, Enumerable.Range(0, p).Select(_ => (float)random.NextDouble()).ToArray());
+        }
+    }
+}

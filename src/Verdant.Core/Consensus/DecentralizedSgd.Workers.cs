@@ -24,7 +24,8 @@ public sealed partial class DecentralizedSgd
     private void RunMix(int worker)
     {
         // Column blocks mix independently, so workers claim them with no barrier and no commit copy (docs/performance.md);
-        // the gradients' mean (the sum of the groups' partials) is column-separable too and rides along, instead of one serial pass on the calling thread.
+        // the gradients' mean (the sum of the groups' partials) is column-separable too and rides along, instead of one
+        // serial pass on the calling thread.
         int cols = Parameters.Cols;
         int width = MixBlockColumns;
         int blocks = (cols + width - 1) / width;

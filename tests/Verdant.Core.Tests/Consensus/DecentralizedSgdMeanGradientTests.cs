@@ -1,0 +1,87 @@
+using System.Numerics.Tensors;
+using Verdant.Core.Consensus;
+using Verdant.Core.Data;
+using Verdant.Core.Models;
+using Verdant.Core.Numerics;
+
+namespace Verdant.Core.Tests.Consensus;
+
+public sealed class DecentralizedSgdMeanGradientTests
+{
+    private const int N = 310;
+
+    [Fact]
+    public void RunRound_ManyNodesThenFew_MeanIsThisRoundsInTheDocumentedOrderWhateverTheWorkerCount()
+    {
+        // Round 0: 300 of 310 nodes, groups of ceil(300 / 64) = 5, past the minimum of 4 that smaller tests never leave.
+        // Round 1: 9 nodes, groups of 4, 4 and 1, whose partials held round 0's sums: none of those may leak in.
+        // The expected means are summed here in the order docs/numerics.md states, independently of GradientMean.
+        (Dataset data, _) = SyntheticLogistic.Create(N * 8, 6, 3, new Random(5));
+        var network = new Network(ModelSpec.LogisticRegression(6, 3), new VectorGemm());
+        int[][] shards = Partitioner.Partition(data.Labels, 3, N, new PartitionSpec(PartitionKind.Iid), new Random(2));
+        var options = new SgdOptions(0.1f, 4, 2, momentum: 0.9f);
+        bool[][] rounds = [[.. Enumerable.Range(0, N).Select(i => i % 31 != 7)], [.. Enumerable.Range(0, N).Select(i => i % 37 == 3)]];
+        var mixing = new MixingMatrix(Topology.Build(new TopologySpec(TopologyKind.Ring), N, null, new Random(6)));
+        using var first = new DecentralizedSgd(network, data, shards, options, seed: 4, workers: 1);
+        float[] expected0 = DocumentedMean(first, network.Spec, rounds[0], round: 0);
+        using var second = new DecentralizedSgd(network, data, shards, options, seed: 4, workers: 1);
+        mixing.Rebuild(rounds[0]);
+        second.RunRound(rounds[0], mixing);
+        float[] expected1 = DocumentedMean(second, network.Spec, rounds[1], round: 1);
+
+        foreach (int workers in new[] { 1, 2, 3 })
+        {
+            using var sgd = new DecentralizedSgd(network, data, shards, options, seed: 4, workers);
+            mixing.Rebuild(rounds[0]);
+            sgd.RunRound(rounds[0], mixing);
+            Assert.Equal(expected0, sgd.MeanGradient.ToArray());
+            mixing.Rebuild(rounds[1]);
+            sgd.RunRound(rounds[1], mixing);
+            Assert.Equal(expected1, sgd.MeanGradient.ToArray());
+        }
+    }
+
+    // Each active node's steps through the public single-node LocalSteps (with halves, as RunRound takes them), then
+    // groups of max(4, ceil(count / 64)) in active-list order summed in order, the groups' sums in order, times 1 / count.
+    private static float[] DocumentedMean(DecentralizedSgd sgd, ModelSpec spec, bool[] active, int round)
+    {
+        int p = sgd.Parameters.Cols, count = active.Count(a => a), size = Math.Max(4, (count + 63) / 64), position = 0;
+        var workspace = new ModelWorkspace(spec, 4);
+        var gradient = new float[p];
+        var partial = new float[p];
+        var mean = new float[p];
+        for (int i = 0; i < active.Length; i++)
+        {
+            if (!active[i])
+            {
+                continue;
+            }
+
+            sgd.LocalSteps(i, round, workspace, new int[4], gradient, new float[p]);
+            if (position % size == 0)
+            {
+                gradient.CopyTo(partial);
+            }
+            else
+            {
+                TensorPrimitives.Add(partial, gradient, partial);
+            }
+
+            position++;
+            if (position % size == 0 || position == count)
+            {
+                if (position <= size)
+                {
+                    partial.CopyTo(mean);
+                }
+                else
+                {
+                    TensorPrimitives.Add(mean, partial, mean);
+                }
+            }
+        }
+
+        TensorPrimitives.Multiply(mean, 1f / count, mean);
+        return mean;
+    }
+}

@@ -44,8 +44,15 @@ public sealed class GradientMean
     public Span<float> Partial(int group) => _partials.AsSpan(group * _parameterCount, _parameterCount);
 
     /// <summary>Adds gradient number <paramref name="position"/> of the round (in order within its group).</summary>
+    /// <exception cref="ArgumentException"><paramref name="gradient"/> does not hold P values.</exception>
     public void Add(int position, int count, ReadOnlySpan<float> gradient)
     {
+        // Checked here, not left to the copy: a short gradient first in its group would keep the partial's stale tail.
+        if (gradient.Length != _parameterCount)
+        {
+            throw new ArgumentException($"The gradient has {gradient.Length} values, P is {_parameterCount}.", nameof(gradient));
+        }
+
         Span<float> partial = Partial(position / GroupSize(count));
         if (position % GroupSize(count) == 0)
         {
@@ -62,8 +69,14 @@ public sealed class GradientMean
     /// <paramref name="mean"/> (to - from values): the partials summed in group order, then scaled by 1 / count. Columns
     /// are independent, so blocks of them may run on different threads.
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="mean"/> does not hold to - from values.</exception>
     public void Columns(int count, int from, int to, Span<float> mean)
     {
+        if (mean.Length != to - from)
+        {
+            throw new ArgumentException($"The destination has {mean.Length} values for columns [{from}, {to}).", nameof(mean));
+        }
+
         int groups = GroupCount(count);
         Partial(0)[from..to].CopyTo(mean);
         for (int group = 1; group < groups; group++)

@@ -79,6 +79,29 @@ public sealed class GradientMeanTests
         Assert.NotEqual(stale, actual);
     }
 
+    [Fact]
+    public void Add_ThrowsForMismatchedLengths()
+    {
+        // A short gradient first in its group would otherwise leave the partial's tail from an earlier round.
+        var mean = new GradientMean(8, 4);
+
+        var error = Assert.Throws<ArgumentException>(() => mean.Add(0, 4, new float[7]));
+
+        Assert.Equal("gradient", error.ParamName);
+    }
+
+    [Fact]
+    public void Columns_ThrowsForMismatchedLengths()
+    {
+        // One group: a longer destination would otherwise keep its tail, a shorter one fail inside the copy.
+        var mean = new GradientMean(8, 4);
+        mean.Add(0, 1, new float[8]);
+
+        var error = Assert.Throws<ArgumentException>(() => mean.Columns(1, 0, 8, new float[9]));
+
+        Assert.Equal("mean", error.ParamName);
+    }
+
     private static GradientMean Filled(int p, int maxCount, int count, Random random)
     {
         var mean = new GradientMean(p, maxCount);

@@ -203,7 +203,9 @@ internal sealed partial class GrainTrainer : IRoundTrainer
         float sum = 0;
         int trained = 0, count = 0;
         // The replies' gradients are summed in the simulator's order (GradientMean), so the two record the same statistics.
-        int gradients = replies.Count(r => r?.Gradient is not null), position = 0;
+        // Only those this coordinator asked for: a unit answers a repeated plan with the reply it cached for an earlier
+        // coordinator, which may have asked otherwise.
+        int gradients = _gradientMean is null ? 0 : replies.Count(r => r?.Gradient is not null), position = 0;
         for (int a = 0; a < units.Length; a++)
         {
             if (replies[a] is not { } reply)
@@ -216,9 +218,9 @@ internal sealed partial class GrainTrainer : IRoundTrainer
             within += reply.WithinTrace;
             trained++;
             meanSquared += reply.GradientNormSquared;
-            if (reply.Gradient is { } g)
+            if (_gradientMean is not null && reply.Gradient is { } g)
             {
-                _gradientMean!.Add(position++, gradients, g.Values);
+                _gradientMean.Add(position++, gradients, g.Values);
             }
 
             if (survivors[units[a]])
@@ -233,7 +235,8 @@ internal sealed partial class GrainTrainer : IRoundTrainer
             _gradientMean!.Columns(gradients, 0, _meanGradient.Length, _meanGradient);
         }
 
-        LastGradientStatistics = trained == 0 || !_gradients ? GradientStatistics.None
+        // With no gradient this round, _meanGradient still holds an earlier round's mean.
+        LastGradientStatistics = gradients == 0 ? GradientStatistics.None
             : new GradientStatistics(trained, _batchSize, meanSquared / trained, TensorPrimitives.Dot(_meanGradient, _meanGradient))
             {
                 WithinTrace = _batchSize >= 2 ? within / trained : double.NaN,

@@ -32,9 +32,61 @@ public sealed class GrainTrainerTests
         Assert.Empty(nodes[1].CaughtUpFrom);
     }
 
+    [Fact]
+    public void RunRound_GradientsWithAUnitDown_MeanOfTheRepliesThatCame()
+    {
+        // Units 0-5 send g = (unit, 1); unit 2 is down, so the mean is that of five replies: (13 / 5, 1).
+        FakeNode[] nodes = [.. Enumerable.Range(0, 6).Select(i => new FakeNode(i))];
+        using var trainer = new GrainTrainer(i => nodes[i], 6, 2, 8, gradients: true, firstRound: 0);
+        var mixing = new MixingMatrix(new Graph(6, [(0, 1), (1, 2), (2, 3), (3, 4), (4, 5)]));
+        bool[] all = [true, true, true, true, true, true];
+        mixing.Rebuild(all);
+        nodes[2].Down = true;
+
+        trainer.RunRound(all, mixing);
+
+        Assert.Equal(5, trainer.LastGradientStatistics.Nodes);
+        Assert.Equal((2.6 * 2.6) + 1, trainer.LastGradientStatistics.SquaredNormOfMean, 1e-5);
+    }
+
+    [Fact]
+    public void RunRound_RepliesWithoutGradientsAfterARoundWithThem_NoStaleMean()
+    {
+        // Replies cached by units for a coordinator that did not ask for gradients carry none.
+        FakeNode[] nodes = [.. Enumerable.Range(0, 4).Select(i => new FakeNode(i))];
+        using var trainer = new GrainTrainer(i => nodes[i], 4, 2, 8, gradients: true, firstRound: 0);
+        var mixing = new MixingMatrix(new Graph(4, [(0, 1), (1, 2), (2, 3)]));
+        bool[] all = [true, true, true, true];
+        mixing.Rebuild(all);
+        trainer.RunRound(all, mixing);
+        Array.ForEach(nodes, n => n.SendsGradient = false);
+
+        trainer.RunRound(all, mixing);
+
+        Assert.Equal(GradientStatistics.None, trainer.LastGradientStatistics);
+    }
+
+    [Fact]
+    public void RunRound_RepliesWithGradientsToACoordinatorWithout_AreLeftOut()
+    {
+        // Replies cached by units for a coordinator that asked for gradients carry them.
+        FakeNode[] nodes = [.. Enumerable.Range(0, 4).Select(i => new FakeNode(i) { SendsGradient = true })];
+        using var trainer = new GrainTrainer(i => nodes[i], 4, 2, 8, gradients: false, firstRound: 0);
+        var mixing = new MixingMatrix(new Graph(4, [(0, 1), (1, 2), (2, 3)]));
+        bool[] all = [true, true, true, true];
+        mixing.Rebuild(all);
+
+        trainer.RunRound(all, mixing);
+
+        Assert.Equal(GradientStatistics.None, trainer.LastGradientStatistics);
+    }
+
     private sealed class FakeNode(int unit) : INodeGrain
     {
         public bool Down { get; set; }
+
+        /// <summary>Whether replies carry g = (unit, 1); null: when the plan asks for it.</summary>
+        public bool? SendsGradient { get; set; }
 
         public List<int> Trained { get; } = [];
 
@@ -48,7 +100,8 @@ public sealed class GrainTrainerTests
             }
 
             Trained.Add(plan.Round);
-            return Task.FromResult(new TrainReply(plan.Round, 1f, 0f, null, 0, 1, double.NaN));
+            FloatBlock? gradient = SendsGradient ?? plan.ReturnGradient ? new FloatBlock([unit, 1f]) : null;
+            return Task.FromResult(new TrainReply(plan.Round, 1f, 0f, gradient, 0, 1, double.NaN));
         }
 
         public Task<int[]> Mix(MixPlan plan) => Down ? Task.FromException<int[]>(new SiteUnavailableException()) : Task.FromResult<int[]>([]);

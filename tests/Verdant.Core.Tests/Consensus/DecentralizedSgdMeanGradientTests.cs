@@ -10,16 +10,19 @@ public sealed class DecentralizedSgdMeanGradientTests
 {
     private const int N = 310;
 
-    [Fact]
-    public void RunRound_ManyNodesThenFew_MeanIsThisRoundsInTheDocumentedOrderWhateverTheWorkerCount()
+    [Theory]
+    [InlineData(4)]
+    [InlineData(1)]
+    public void RunRound_ManyNodesThenFew_MeanIsThisRoundsInTheDocumentedOrderWhateverTheWorkerCount(int batchSize)
     {
         // Round 0: 300 of 310 nodes, groups of ceil(300 / 64) = 5, past the minimum of 4 that smaller tests never leave.
         // Round 1: 9 nodes, groups of 4, 4 and 1, whose partials held round 0's sums: none of those may leak in.
-        // The expected means are summed here in the order docs/numerics.md states, independently of GradientMean.
+        // The expected means are summed here in the order docs/numerics.md states, independently of GradientMean. Batch 4
+        // takes the fused half-batch step, batch 1 (no halves) the written one.
         (Dataset data, _) = SyntheticLogistic.Create(N * 8, 6, 3, new Random(5));
         var network = new Network(ModelSpec.LogisticRegression(6, 3), new VectorGemm());
         int[][] shards = Partitioner.Partition(data.Labels, 3, N, new PartitionSpec(PartitionKind.Iid), new Random(2));
-        var options = new SgdOptions(0.1f, 4, 2, momentum: 0.9f);
+        var options = new SgdOptions(0.1f, batchSize, 2, momentum: 0.9f);
         bool[][] rounds = [[.. Enumerable.Range(0, N).Select(i => i % 31 != 7)], [.. Enumerable.Range(0, N).Select(i => i % 37 == 3)]];
         var mixing = new MixingMatrix(Topology.Build(new TopologySpec(TopologyKind.Ring), N, null, new Random(6)));
         using var first = new DecentralizedSgd(network, data, shards, options, seed: 4, workers: 1);
@@ -46,7 +49,7 @@ public sealed class DecentralizedSgdMeanGradientTests
     private static float[] DocumentedMean(DecentralizedSgd sgd, ModelSpec spec, bool[] active, int round)
     {
         int p = sgd.Parameters.Cols, count = active.Count(a => a), size = Math.Max(4, (count + 63) / 64), position = 0;
-        var workspace = new ModelWorkspace(spec, 4);
+        var workspace = new ModelWorkspace(spec, sgd.Options.BatchSize);
         var gradient = new float[p];
         var partial = new float[p];
         var mean = new float[p];
@@ -57,7 +60,7 @@ public sealed class DecentralizedSgdMeanGradientTests
                 continue;
             }
 
-            sgd.LocalSteps(i, round, workspace, new int[4], gradient, new float[p]);
+            sgd.LocalSteps(i, round, workspace, new int[sgd.Options.BatchSize], gradient, new float[p]);
             if (position % size == 0)
             {
                 gradient.CopyTo(partial);

@@ -5,18 +5,17 @@ public sealed partial class DecentralizedSgd
     private void RunLocalSteps(int worker)
     {
         // Workers claim whole GradientMean groups: a group's gradients are added to its partial in order by one worker.
-        int size = GradientMean.GroupSize(_activeCount);
         int groups = GradientMean.GroupCount(_activeCount);
         int item;
         while ((item = Interlocked.Increment(ref _nextItem)) < groups)
         {
             Span<float> partial = _gradientMean.Partial(item);
-            int end = Math.Min(_activeCount, (item + 1) * size);
-            for (int a = item * size; a < end; a++)
+            int start = GradientMean.GroupStart(_activeCount, item), end = GradientMean.GroupStart(_activeCount, item + 1);
+            for (int a = start; a < end; a++)
             {
                 int node = _activeList[a];
                 _losses[node] = LocalSteps(node, _round, _workspaces[worker], _batches[worker], _halfGradients[worker],
-                    partial, accumulate: a > item * size, _gradientScratch[worker]);
+                    partial, accumulate: a > start, _gradientScratch[worker]);
             }
         }
     }

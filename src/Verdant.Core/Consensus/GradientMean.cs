@@ -3,20 +3,23 @@ using Verdant.Core.Numerics;
 
 namespace Verdant.Core.Consensus;
 
-/// <summary>
-/// The mean of a round's node gradients, summed in an order fixed by their count alone: the gradients, in active-list
-/// order, are cut into groups of <see cref="GroupSize"/> consecutive ones, each group is summed in order into a partial of
-/// its own, and the partials are summed in group order. One worker sums a whole group, so the trainer adds each node's
-/// gradient while it is still in cache and never keeps N gradient rows; the bits depend neither on the worker count nor
-/// on which worker took which group, and the cluster's coordinator sums its units' replies through the same type.
-/// </summary>
+/// <summary>The mean of a round's node gradients, summed in an order fixed by their count alone.</summary>
+/// <remarks>
+/// The gradients, in active-list order, are cut into <see cref="GroupCount"/> runs of consecutive ones whose sizes differ
+/// by at most one; each run is summed in order into a partial of its own, and the partials are summed in run order. One
+/// worker sums a whole run, so the trainer adds each node's gradient while it is still in cache and never keeps N
+/// gradient rows; the bits depend neither on the worker count nor on which worker took which run, and the cluster's
+/// coordinator sums its units' replies through the same type.
+/// </remarks>
 public sealed class GradientMean
 {
     // At most this many partials, so their memory and the final pass over them stay a small fraction of a round's.
     private const int MaxGroups = 64;
 
-    // Groups of fewer nodes give the workers finer shares of a round; 4 keeps the partials at a quarter of the rows.
-    private const int MinGroupSize = 4;
+    // Groups come in multiples of 4 of equal size (to one node), so 1, 2 or 4 workers claiming them get equal shares;
+    // 4 per 64 gradients keeps the partials few where every gradient would otherwise be written and read back
+    // (docs/performance.md, "Ninth pass").
+    private const int GroupsPer64 = 4;
 
     private readonly float[] _partials;
     private readonly int _parameterCount;
@@ -27,15 +30,24 @@ public sealed class GradientMean
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parameterCount);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         _parameterCount = parameterCount;
-        // ceil(count / 4) groups up to 256 gradients, at most 64 beyond: never more than this for any count up to maxCount.
-        _partials = new float[(long)Math.Min(MaxGroups, (maxCount + MinGroupSize - 1) / MinGroupSize) * parameterCount];
+        _partials = new float[(long)Math.Min(MaxGroups, maxCount) * parameterCount];
     }
 
-    /// <summary>Gradients per group when <paramref name="count"/> are summed: at least 4, and at most 64 groups.</summary>
-    public static int GroupSize(int count) => Math.Max(MinGroupSize, (count + MaxGroups - 1) / MaxGroups);
+    /// <summary>
+    /// Groups when <paramref name="count"/> gradients are summed: 4 per started 64 gradients, never more than the count
+    /// nor more than 64.
+    /// </summary>
+    public static int GroupCount(int count) => Math.Min(Math.Min(count, MaxGroups), GroupsPer64 * ((count + 63) / 64));
 
-    /// <summary>Groups when <paramref name="count"/> gradients are summed.</summary>
-    public static int GroupCount(int count) => (count + GroupSize(count) - 1) / GroupSize(count);
+    /// <summary>
+    /// Position of the first gradient of group <paramref name="group"/> (or, for group = <see cref="GroupCount"/>, the
+    /// count): the first count mod groups groups hold one gradient more than the others.
+    /// </summary>
+    public static int GroupStart(int count, int group)
+    {
+        int groups = GroupCount(count);
+        return (group * (count / groups)) + Math.Min(group, count % groups);
+    }
 
     /// <summary>
     /// Group <paramref name="group"/>'s partial (P values): a node's step writes its gradient there when it is the first of
@@ -53,8 +65,10 @@ public sealed class GradientMean
             throw new ArgumentException($"The gradient has {gradient.Length} values, P is {_parameterCount}.", nameof(gradient));
         }
 
-        Span<float> partial = Partial(position / GroupSize(count));
-        if (position % GroupSize(count) == 0)
+        int groups = GroupCount(count), size = count / groups, longer = count % groups;
+        int group = position < longer * (size + 1) ? position / (size + 1) : longer + ((position - (longer * (size + 1))) / size);
+        Span<float> partial = Partial(group);
+        if (position == GroupStart(count, group))
         {
             gradient.CopyTo(partial);
         }

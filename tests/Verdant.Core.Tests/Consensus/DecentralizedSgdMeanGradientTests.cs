@@ -15,8 +15,8 @@ public sealed class DecentralizedSgdMeanGradientTests
     [InlineData(1)]
     public void RunRound_ManyNodesThenFew_MeanIsThisRoundsInTheDocumentedOrderWhateverTheWorkerCount(int batchSize)
     {
-        // Round 0: 300 of 310 nodes, groups of ceil(300 / 64) = 5, past the minimum of 4 that smaller tests never leave.
-        // Round 1: 9 nodes, groups of 4, 4 and 1, whose partials held round 0's sums: none of those may leak in.
+        // Round 0: 300 of 310 nodes, 20 runs of 15, where smaller tests never have more than 4 runs.
+        // Round 1: 9 nodes, runs of 3, 2, 2 and 2, whose partials held round 0's sums: none of those may leak in.
         // The expected means are summed here in the order docs/numerics.md states, independently of GradientMean. Batch 4
         // takes the fused half-batch step, batch 1 (no halves) the written one.
         (Dataset data, _) = SyntheticLogistic.Create(N * 8, 6, 3, new Random(5));
@@ -45,10 +45,19 @@ public sealed class DecentralizedSgdMeanGradientTests
     }
 
     // Each active node's steps through the public single-node LocalSteps (with halves, as RunRound takes them), then
-    // groups of max(4, ceil(count / 64)) in active-list order summed in order, the groups' sums in order, times 1 / count.
+    // K = min(count, 64, 4 ceil(count / 64)) runs in active-list order, the first count mod K of them one longer, each
+    // summed in order, the runs' sums in order, times 1 / count.
     private static float[] DocumentedMean(DecentralizedSgd sgd, ModelSpec spec, bool[] active, int round)
     {
-        int p = sgd.Parameters.Cols, count = active.Count(a => a), size = Math.Max(4, (count + 63) / 64), position = 0;
+        int p = sgd.Parameters.Cols, count = active.Count(a => a), position = 0;
+        int runs = Math.Min(Math.Min(count, 64), 4 * ((count + 63) / 64));
+        var ends = new List<int>();
+        for (int r = 0, end = 0; r < runs; r++)
+        {
+            end += (count / runs) + (r < count % runs ? 1 : 0);
+            ends.Add(end);
+        }
+
         var workspace = new ModelWorkspace(spec, sgd.Options.BatchSize);
         var gradient = new float[p];
         var partial = new float[p];
@@ -61,7 +70,7 @@ public sealed class DecentralizedSgdMeanGradientTests
             }
 
             sgd.LocalSteps(i, round, workspace, new int[sgd.Options.BatchSize], gradient, new float[p]);
-            if (position % size == 0)
+            if (position == 0 || ends.Contains(position))
             {
                 gradient.CopyTo(partial);
             }
@@ -71,9 +80,9 @@ public sealed class DecentralizedSgdMeanGradientTests
             }
 
             position++;
-            if (position % size == 0 || position == count)
+            if (ends.Contains(position))
             {
-                if (position <= size)
+                if (position == ends[0])
                 {
                     partial.CopyTo(mean);
                 }

@@ -73,7 +73,7 @@ public class DecentralizedSgdTests
     [InlineData(false, 3)]
     public void RunRound_MeanGradient_IsTheActiveNodesGradientsInGroupOrderWhateverTheWorkerCount(bool mlp, int localSteps)
     {
-        // 19 of 23 nodes active: four groups of 4 and a short one. Each node's gradient comes from its own single-row trainer.
+        // 19 of 23 nodes active: runs of 5, 5, 5 and 4. Each node's gradient comes from its own single-row trainer.
         const int N = 23;
         (Dataset data, _) = SyntheticLogistic.Create(600, 12, 3, new Random(5));
         var network = new Network(mlp ? ModelSpec.Mlp(12, [16], 3) : ModelSpec.LogisticRegression(12, 3), new VectorGemm());

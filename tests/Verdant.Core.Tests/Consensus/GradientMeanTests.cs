@@ -5,20 +5,45 @@ namespace Verdant.Core.Tests.Consensus;
 public sealed class GradientMeanTests
 {
     [Fact]
-    public void GroupSize_EveryCount_CoveredByAtMost64GroupsOfAtLeast4ThatTheMeanHasRoomFor()
+    public void GroupStart_EveryCount_CutsItIntoAtMost64NearlyEqualRunsThatTheMeanHasRoomFor()
     {
         for (int maxCount = 1; maxCount <= 3000; maxCount += maxCount < 300 ? 1 : 97)
         {
             var mean = new GradientMean(1, maxCount);
             for (int count = 1; count <= maxCount; count += maxCount < 300 ? 1 : 89)
             {
-                int size = GradientMean.GroupSize(count), groups = GradientMean.GroupCount(count);
-                Assert.InRange(size, 4, int.MaxValue);
-                Assert.InRange(groups, 1, 64);
-                Assert.True((groups - 1) * size < count && count <= groups * size, $"count {count}: {groups} groups of {size}");
+                int groups = GradientMean.GroupCount(count);
+                Assert.InRange(groups, 1, Math.Min(64, count));
+                Assert.Equal(0, GradientMean.GroupStart(count, 0));
+                Assert.Equal(count, GradientMean.GroupStart(count, groups));
+                int[] sizes = [.. Enumerable.Range(0, groups).Select(g => GradientMean.GroupStart(count, g + 1) - GradientMean.GroupStart(count, g))];
+                Assert.True(sizes.Max() - sizes.Min() <= 1 && sizes.Min() >= 1, $"count {count}: runs of {string.Join(", ", sizes)}");
                 Assert.Equal(1, mean.Partial(groups - 1).Length);
             }
         }
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 3)]
+    [InlineData(4, 4)]
+    [InlineData(64, 4)]
+    [InlineData(65, 8)]
+    [InlineData(1024, 64)]
+    [InlineData(100_000, 64)]
+    public void GroupCount_FourPerStarted64(int count, int groups) => Assert.Equal(groups, GradientMean.GroupCount(count));
+
+    [Fact]
+    public void Add_EachPositionOfItsRun_FirstWritesTheOthersAdd()
+    {
+        // 10 gradients in 4 runs of 3, 3, 2, 2: gradient a is all a + 1, so each partial is the sum of its run's a + 1.
+        var mean = new GradientMean(2, 10);
+        for (int a = 0; a < 10; a++)
+        {
+            mean.Add(a, 10, [a + 1f, a + 1f]);
+        }
+
+        Assert.Equal([6f, 15f, 15f, 19f], Enumerable.Range(0, 4).Select(g => mean.Partial(g)[1]));
     }
 
     [Fact]

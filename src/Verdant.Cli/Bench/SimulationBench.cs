@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Verdant.Cli.Commands;
 using Verdant.Cli.Scenarios;
+using Verdant.Core.Consensus;
 using Verdant.Core.Data;
 using Verdant.Core.Models;
 using Verdant.Core.Numerics;
@@ -74,7 +75,7 @@ internal sealed class SimulationBench(int workers, Action<string> progress)
         int examples = Math.Max(60_000, 2 * units);
         // Two N x P float stacks (parameters, momentum), the gradients' mean partials (at most 64 rows of P, GradientMean),
         // two N x 1024 mixing buffers, the data, 1 GiB of rest.
-        double stackRows = (2.0 * units) + Math.Min(64, units);
+        double stackRows = (2.0 * units) + GradientMean.GroupCount(units);
         double needGib = ((stackRows * spec.ParameterCount * 4) + (2.0 * units * 1024 * 4) + (examples * 785.0 * 4)) / (1L << 30) + 1;
         double availableGib = PeakMemory.AvailableGib();
         if (needGib > availableGib)

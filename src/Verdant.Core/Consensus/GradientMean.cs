@@ -30,7 +30,8 @@ public sealed class GradientMean
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parameterCount);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         _parameterCount = parameterCount;
-        _partials = new float[(long)Math.Min(MaxGroups, maxCount) * parameterCount];
+        // GroupCount grows with the count, so this many partials serve every count up to maxCount.
+        _partials = new float[(long)GroupCount(maxCount) * parameterCount];
     }
 
     /// <summary>

@@ -5,7 +5,7 @@ namespace Verdant.Core.Tests.Consensus;
 public sealed class GradientMeanTests
 {
     [Fact]
-    public void GroupStart_EveryCount_CutsItIntoAtMost64NearlyEqualRunsThatTheMeanHasRoomFor()
+    public void GroupStart_EveryCount_CutsItIntoAtMost64NearlyEqualRunsThatTheMeanHasExactlyRoomFor()
     {
         for (int maxCount = 1; maxCount <= 3000; maxCount += maxCount < 300 ? 1 : 97)
         {
@@ -20,6 +20,9 @@ public sealed class GradientMeanTests
                 Assert.True(sizes.Max() - sizes.Min() <= 1 && sizes.Min() >= 1, $"count {count}: runs of {string.Join(", ", sizes)}");
                 Assert.Equal(1, mean.Partial(groups - 1).Length);
             }
+
+            // No partial beyond what the largest count uses: for N <= 64 the partials stay 4 rows, not N.
+            Assert.Throws<ArgumentOutOfRangeException>(() => { mean.Partial(GradientMean.GroupCount(maxCount)); });
         }
     }
 

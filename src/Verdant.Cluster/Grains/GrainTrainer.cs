@@ -77,6 +77,8 @@ internal sealed partial class GrainTrainer : IRoundTrainer
         Array.Clear(_lastReplies);
         if (units.Length == 0)
         {
+            // No gradient this round: the last round's statistics must not be observed a second time.
+            LastGradientStatistics = GradientStatistics.None;
             return float.NaN;
         }
 

@@ -176,6 +176,8 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
 
         if (_activeCount == 0)
         {
+            // No gradient this round: the last round's statistics must not be observed a second time.
+            LastGradientStatistics = GradientStatistics.None;
             return float.NaN;
         }
 

@@ -67,6 +67,25 @@ public sealed class GrainTrainerTests
     }
 
     [Fact]
+    public void RunRound_NoUnitTrains_RecordsNoStatisticsInsteadOfTheLastRounds()
+    {
+        // The simulation observes the statistics every round: a round without training must not repeat the last one's.
+        FakeNode[] nodes = [.. Enumerable.Range(0, 4).Select(i => new FakeNode(i))];
+        using var trainer = new GrainTrainer(i => nodes[i], 4, 2, 8, gradients: true, firstRound: 0);
+        var mixing = new MixingMatrix(new Graph(4, [(0, 1), (1, 2), (2, 3)]));
+        bool[] all = [true, true, true, true];
+        mixing.Rebuild(all);
+        trainer.RunRound(all, mixing);
+        bool[] none = [false, false, false, false];
+        mixing.Rebuild(none);
+
+        float loss = trainer.RunRound(none, mixing);
+
+        Assert.True(float.IsNaN(loss));
+        Assert.Equal(GradientStatistics.None, trainer.LastGradientStatistics);
+    }
+
+    [Fact]
     public void RunRound_RepliesWithGradientsToACoordinatorWithout_AreLeftOut()
     {
         // Replies cached by units for a coordinator that asked for gradients carry them.

@@ -107,6 +107,28 @@ public class DecentralizedSgdTests
     }
 
     [Fact]
+    public void RunRound_NoNodeActive_RecordsNoStatisticsInsteadOfTheLastRounds()
+    {
+        // The simulation observes the statistics every round: a round without training must not repeat the last one's.
+        (Dataset data, _) = SyntheticLogistic.Create(200, 4, 2, new Random(1));
+        var network = new Network(ModelSpec.LogisticRegression(4, 2), new ManagedGemm());
+        int[][] shards = Partitioner.Partition(data.Labels, 2, 4, new PartitionSpec(PartitionKind.Iid), new Random(2));
+        using var sgd = new DecentralizedSgd(network, data, shards, new SgdOptions(0.1f, 8), 3, workers: 2);
+        var mixing = new MixingMatrix(Topology.Build(new TopologySpec(TopologyKind.Ring), 4, null, new Random(6)));
+        bool[] all = [true, true, true, true];
+        mixing.Rebuild(all);
+        sgd.RunRound(all, mixing);
+        Assert.Equal(4, sgd.LastGradientStatistics.Nodes);
+        bool[] none = [false, false, false, false];
+        mixing.Rebuild(none);
+
+        float loss = sgd.RunRound(none, mixing);
+
+        Assert.True(float.IsNaN(loss));
+        Assert.Equal(GradientStatistics.None, sgd.LastGradientStatistics);
+    }
+
+    [Fact]
     public void RunRound_InactiveNodes_KeepParametersAndMomentumUntouched()
     {
         (Dataset data, _) = SyntheticLogistic.Create(200, 4, 2, new Random(1));

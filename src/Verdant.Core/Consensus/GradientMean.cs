@@ -54,7 +54,7 @@ public sealed class GradientMean
     /// Group <paramref name="group"/>'s partial (P values): a node's step writes its gradient there when it is the first of
     /// its group and adds it otherwise, in the group's order.
     /// </summary>
-    public Span<float> Partial(int group) => _partials.AsSpan(group * _parameterCount, _parameterCount);
+    internal Span<float> Partial(int group) => _partials.AsSpan(group * _parameterCount, _parameterCount);
 
     /// <summary>Adds gradient number <paramref name="position"/> of the round (in order within its group).</summary>
     /// <exception cref="ArgumentException"><paramref name="gradient"/> does not hold P values.</exception>

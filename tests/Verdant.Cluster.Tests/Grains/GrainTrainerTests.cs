@@ -11,11 +11,8 @@ public sealed class GrainTrainerTests
     public void RunRound_UnitBackAfterFailing_CatchesUpFromLiveNeighboursThenTrains()
     {
         // A path 0 - 1 - 2 - 3: unit 2 fails in round 1 and answers again in round 2.
-        FakeNode[] nodes = [.. Enumerable.Range(0, 4).Select(i => new FakeNode(i))];
+        (FakeNode[] nodes, MixingMatrix mixing, bool[] all) = Path(4);
         using var trainer = new GrainTrainer(i => nodes[i], 4, 2, 8, gradients: false, firstRound: 0);
-        var mixing = new MixingMatrix(new Graph(4, [(0, 1), (1, 2), (2, 3)]));
-        bool[] all = [true, true, true, true];
-        mixing.Rebuild(all);
 
         trainer.RunRound(all, mixing);
         nodes[2].Down = true;
@@ -36,11 +33,8 @@ public sealed class GrainTrainerTests
     public void RunRound_GradientsWithAUnitDown_MeanOfTheRepliesThatCame()
     {
         // Units 0-5 send g = (unit, 1); unit 2 is down, so the mean is that of five replies: (13 / 5, 1).
-        FakeNode[] nodes = [.. Enumerable.Range(0, 6).Select(i => new FakeNode(i))];
+        (FakeNode[] nodes, MixingMatrix mixing, bool[] all) = Path(6);
         using var trainer = new GrainTrainer(i => nodes[i], 6, 2, 8, gradients: true, firstRound: 0);
-        var mixing = new MixingMatrix(new Graph(6, [(0, 1), (1, 2), (2, 3), (3, 4), (4, 5)]));
-        bool[] all = [true, true, true, true, true, true];
-        mixing.Rebuild(all);
         nodes[2].Down = true;
 
         trainer.RunRound(all, mixing);
@@ -53,11 +47,8 @@ public sealed class GrainTrainerTests
     public void RunRound_RepliesWithoutGradientsAfterARoundWithThem_NoStaleMean()
     {
         // Replies cached by units for a coordinator that did not ask for gradients carry none.
-        FakeNode[] nodes = [.. Enumerable.Range(0, 4).Select(i => new FakeNode(i))];
+        (FakeNode[] nodes, MixingMatrix mixing, bool[] all) = Path(4);
         using var trainer = new GrainTrainer(i => nodes[i], 4, 2, 8, gradients: true, firstRound: 0);
-        var mixing = new MixingMatrix(new Graph(4, [(0, 1), (1, 2), (2, 3)]));
-        bool[] all = [true, true, true, true];
-        mixing.Rebuild(all);
         trainer.RunRound(all, mixing);
         Array.ForEach(nodes, n => n.SendsGradient = false);
 
@@ -70,11 +61,8 @@ public sealed class GrainTrainerTests
     public void RunRound_NoUnitTrains_RecordsNoStatisticsInsteadOfTheLastRounds()
     {
         // The simulation observes the statistics every round: a round without training must not repeat the last one's.
-        FakeNode[] nodes = [.. Enumerable.Range(0, 4).Select(i => new FakeNode(i))];
+        (FakeNode[] nodes, MixingMatrix mixing, bool[] all) = Path(4);
         using var trainer = new GrainTrainer(i => nodes[i], 4, 2, 8, gradients: true, firstRound: 0);
-        var mixing = new MixingMatrix(new Graph(4, [(0, 1), (1, 2), (2, 3)]));
-        bool[] all = [true, true, true, true];
-        mixing.Rebuild(all);
         trainer.RunRound(all, mixing);
         bool[] none = [false, false, false, false];
         mixing.Rebuild(none);
@@ -89,15 +77,22 @@ public sealed class GrainTrainerTests
     public void RunRound_RepliesWithGradientsToACoordinatorWithout_AreLeftOut()
     {
         // Replies cached by units for a coordinator that asked for gradients carry them.
-        FakeNode[] nodes = [.. Enumerable.Range(0, 4).Select(i => new FakeNode(i) { SendsGradient = true })];
+        (FakeNode[] nodes, MixingMatrix mixing, bool[] all) = Path(4, sendsGradient: true);
         using var trainer = new GrainTrainer(i => nodes[i], 4, 2, 8, gradients: false, firstRound: 0);
-        var mixing = new MixingMatrix(new Graph(4, [(0, 1), (1, 2), (2, 3)]));
-        bool[] all = [true, true, true, true];
-        mixing.Rebuild(all);
 
         trainer.RunRound(all, mixing);
 
         Assert.Equal(GradientStatistics.None, trainer.LastGradientStatistics);
+    }
+
+    // A path 0 - 1 - ... - n-1 of fake units, all active, and its matrix rebuilt for them.
+    private static (FakeNode[] Nodes, MixingMatrix Mixing, bool[] All) Path(int n, bool? sendsGradient = null)
+    {
+        FakeNode[] nodes = [.. Enumerable.Range(0, n).Select(i => new FakeNode(i) { SendsGradient = sendsGradient })];
+        var mixing = new MixingMatrix(new Graph(n, Enumerable.Range(0, n - 1).Select(i => (i, i + 1))));
+        bool[] all = [.. Enumerable.Repeat(true, n)];
+        mixing.Rebuild(all);
+        return (nodes, mixing, all);
     }
 
     private sealed class FakeNode(int unit) : INodeGrain

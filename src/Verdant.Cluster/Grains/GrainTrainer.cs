@@ -237,9 +237,10 @@ internal sealed partial class GrainTrainer : IRoundTrainer
             _gradientMean!.Columns(gradients, 0, _meanGradient.Length, _meanGradient);
         }
 
-        // With no gradient this round, _meanGradient still holds an earlier round's mean.
+        // With no gradient this round, _meanGradient still holds an earlier round's mean. Nodes counts the gradients in
+        // the mean: the noise-scale estimate takes the mean's batch as Nodes x BatchSize.
         LastGradientStatistics = gradients == 0 ? GradientStatistics.None
-            : new GradientStatistics(trained, _batchSize, meanSquared / trained, TensorPrimitives.Dot(_meanGradient, _meanGradient))
+            : new GradientStatistics(gradients, _batchSize, meanSquared / trained, TensorPrimitives.Dot(_meanGradient, _meanGradient))
             {
                 WithinTrace = _batchSize >= 2 ? within / trained : double.NaN,
             };

@@ -58,6 +58,22 @@ public sealed class GrainTrainerTests
     }
 
     [Fact]
+    public void RunRound_SomeRepliesWithoutGradients_NodesCountsTheGradientsInTheMean()
+    {
+        // Units 0 and 1 answer with replies cached for a coordinator that did not ask for gradients; units 2 and 3 send
+        // g = (unit, 1). The mean is over those two, (2.5, 1), and the statistics must say it is a mean of two.
+        (FakeNode[] nodes, MixingMatrix mixing, bool[] all) = Path(4);
+        using var trainer = new GrainTrainer(i => nodes[i], 4, 2, 8, gradients: true, firstRound: 0);
+        nodes[0].SendsGradient = false;
+        nodes[1].SendsGradient = false;
+
+        trainer.RunRound(all, mixing);
+
+        Assert.Equal(2, trainer.LastGradientStatistics.Nodes);
+        Assert.Equal((2.5 * 2.5) + 1, trainer.LastGradientStatistics.SquaredNormOfMean, 1e-6);
+    }
+
+    [Fact]
     public void RunRound_NoUnitTrains_RecordsNoStatisticsInsteadOfTheLastRounds()
     {
         // The simulation observes the statistics every round: a round without training must not repeat the last one's.

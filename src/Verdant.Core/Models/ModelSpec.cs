@@ -108,6 +108,12 @@ public sealed record ModelSpec
     /// <summary>Outputs n_{l+1} of layer <paramref name="layer"/> (0-based).</summary>
     public int LayerOutputs(int layer) => _widths[layer + 1];
 
+    /// <summary>The most inputs of any layer: the size a buffer of one row of any layer's input must have.</summary>
+    public int WidestInput => Enumerable.Range(0, LayerCount).Max(LayerInputs);
+
+    /// <summary>The most outputs of any layer.</summary>
+    public int WidestOutput => Enumerable.Range(0, LayerCount).Max(LayerOutputs);
+
     /// <summary>Offset of layer <paramref name="layer"/>'s weight block (outputs x inputs, row-major) in a parameter row.</summary>
     public int WeightOffset(int layer) => _offsets[layer];
 

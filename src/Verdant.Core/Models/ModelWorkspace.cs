@@ -24,15 +24,13 @@ public sealed class ModelWorkspace
         Input = new float[checked(batchSize * spec.Inputs)];
         Activations = new float[spec.LayerCount][];
         Deltas = new float[spec.LayerCount][];
-        int widest = 0;
         for (int l = 0; l < spec.LayerCount; l++)
         {
             Activations[l] = new float[checked(batchSize * spec.LayerOutputs(l))];
             Deltas[l] = new float[Activations[l].Length];
-            widest = Math.Max(widest, spec.LayerInputs(l));
         }
 
-        HalfBlocks = new float[2 * VectorGemm.HalfBlockRows * widest];
+        HalfBlocks = new float[2 * VectorGemm.HalfBlockRows * spec.WidestInput];
     }
 
     /// <summary>The batch size the buffers fit.</summary>

@@ -38,14 +38,7 @@ public sealed partial class Network
     {
         if (_gemm is VectorGemm)
         {
-            int inputs = 0, outputs = 0;
-            for (int l = 0; l < Spec.LayerCount; l++)
-            {
-                inputs = Math.Max(inputs, Spec.LayerInputs(l));
-                outputs = Math.Max(outputs, Spec.LayerOutputs(l));
-            }
-
-            VectorGemm.ReserveForward(rows, inputs, outputs);
+            VectorGemm.ReserveForward(rows, Spec.WidestInput, Spec.WidestOutput);
         }
     }
 

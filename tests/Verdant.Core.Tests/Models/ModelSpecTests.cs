@@ -5,6 +5,17 @@ namespace Verdant.Core.Tests.Models;
 public sealed class ModelSpecTests
 {
     [Fact]
+    public void WidestInputAndOutput_AreTheLargestLayerWidthsOnEachSide()
+    {
+        // A hidden layer wider than the input: the widest input is then a hidden width, not the data's.
+        var spec = ModelSpec.Mlp(5, [40, 24], 4);
+        var logistic = ModelSpec.LogisticRegression(7, 3);
+
+        Assert.Equal((40, 40), (spec.WidestInput, spec.WidestOutput));
+        Assert.Equal((7, 3), (logistic.WidestInput, logistic.WidestOutput));
+    }
+
+    [Fact]
     public void ParameterCount_Mlp784_256_128_10_IsSumOfBlocks()
     {
         var spec = ModelSpec.Mlp(784, [256, 128], 10);

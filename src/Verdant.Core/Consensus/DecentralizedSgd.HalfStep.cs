@@ -130,15 +130,7 @@ public sealed partial class DecentralizedSgd
         {
             var xs = new Span<float>(x + offset, merged.Length);
             Step(xs, new Span<float>(m + offset, merged.Length), merged, mu, decay, eta);
-            var gs = new Span<float>(g + offset, merged.Length);
-            if (accumulate)
-            {
-                TensorPrimitives.Add(gs, merged, gs);
-            }
-            else
-            {
-                merged.CopyTo(gs);
-            }
+            GradientMean.Into(new Span<float>(g + offset, merged.Length), merged, first: !accumulate);
 
             _finite &= TensorPrimitives.IsFiniteAll<float>(xs);
         }

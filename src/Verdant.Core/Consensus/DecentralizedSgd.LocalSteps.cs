@@ -68,7 +68,8 @@ public sealed partial class DecentralizedSgd
 
                 if (accumulate)
                 {
-                    TensorPrimitives.Add(destination, g, destination);
+                    // Otherwise the steps ran on destination itself.
+                    GradientMean.Into(destination, g, first: false);
                 }
             }
 

@@ -68,8 +68,17 @@ public sealed class GradientMean
 
         int groups = GroupCount(count), size = count / groups, longer = count % groups;
         int group = position < longer * (size + 1) ? position / (size + 1) : longer + ((position - (longer * (size + 1))) / size);
-        Span<float> partial = Partial(group);
-        if (position == GroupStart(count, group))
+        Into(Partial(group), gradient, first: position == GroupStart(count, group));
+    }
+
+    /// <summary>
+    /// A gradient (or a block of one) into its group's partial: written by the group's first node, added by the others.
+    /// The one place of that rule, for <see cref="Add"/> and the trainer, whose workers add while the gradient is in
+    /// cache; both must give the same bits.
+    /// </summary>
+    internal static void Into(Span<float> partial, ReadOnlySpan<float> gradient, bool first)
+    {
+        if (first)
         {
             gradient.CopyTo(partial);
         }

@@ -19,10 +19,11 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
 {
     /// <summary>Columns per mixing block of <see cref="Gossip.MixColumns"/> as the trainer splits a gossip step.</summary>
     /// <remarks>
-    /// 4 KiB per row, one page for the prefetcher; N x 1024 floats of X and of the buffer stay in L3. Sizing the block to
-    /// L2 (2^16 floats / N) measured no better at 256 and worse at 1024 nodes (docs/performance.md).
+    /// 2 KiB per row. With the fused kernel, the L2 prefetch and the early write-back, 512 columns mixed the MLP stack 20-35 %
+    /// faster than 1024 on the torus at 64-1,024 nodes and on the exponential graph at 1,024; 256 and 2048 were slower
+    /// (docs/performance.md, "Tenth pass"). Sizing the block to L2 (2^16 floats / N) measured no better.
     /// </remarks>
-    public const int MixBlockColumns = 1024;
+    public const int MixBlockColumns = 512;
 
     private readonly Network _network;
     private readonly Dataset _train;

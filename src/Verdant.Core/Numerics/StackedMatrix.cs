@@ -24,7 +24,7 @@ public sealed class StackedMatrix
 
         Rows = rows;
         Cols = cols;
-        Data = new float[length];
+        Data = HugePages.ZeroedFloats(length);
     }
 
     /// <summary>Number of rows (nodes).</summary>

@@ -44,8 +44,9 @@ public sealed class HugePagesTests
     {
         float[] array = HugePages.ZeroedFloats(1024);
 
-        // A pinned-heap array would report generation 2 from the start.
-        Assert.Equal(0, GC.GetGeneration(array));
+        // A pinned-heap array reports the oldest generation from the start; an ordinary one is younger, even if a collection
+        // started by another test promoted it once in between (a collection promotes by one generation).
+        Assert.InRange(GC.GetGeneration(array), 0, GC.MaxGeneration - 1);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

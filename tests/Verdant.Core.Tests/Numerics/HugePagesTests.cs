@@ -49,8 +49,9 @@ public sealed class HugePagesTests
         Assert.InRange(GC.GetGeneration(array), 0, GC.MaxGeneration - 1);
     }
 
+    // From ZeroedFloats itself, so that a large one is dirty memory on the pinned heap, where the next large one is placed.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void DropDirty(long length) => Array.Fill(new float[length], float.NaN);
+    private static void DropDirty(long length) => Array.Fill(HugePages.ZeroedFloats(length), float.NaN);
 
     private static string VmFlagsOfMappingHolding(ulong address)
     {

@@ -35,7 +35,7 @@ public class RoundBenchmarks
             new SgdOptions(0.001f, 32, 1, momentum: 0.9f), 3, Environment.ProcessorCount);
         _mixing = new MixingMatrix(Topology.Build(new TopologySpec(TopologyKind.Torus), Nodes, null, new Random(6)));
         _active = Enumerable.Repeat(true, Nodes).ToArray();
-        _mixBuffer = new float[Nodes * 1024];
+        _mixBuffer = new float[Nodes * DecentralizedSgd.MixBlockColumns];
     }
 
     [GlobalCleanup]
@@ -44,14 +44,15 @@ public class RoundBenchmarks
     [Benchmark]
     public float Round() => _sgd!.RunRound(_active, _mixing!);
 
-    /// <summary>The trainer's blocking: 1024 columns per block (N x 1024 floats of buffer, like one worker's).</summary>
+    /// <summary>The trainer's blocking: <see cref="DecentralizedSgd.MixBlockColumns"/> columns per block (one worker's buffer).</summary>
     [Benchmark]
     public void MixOnly()
     {
         StackedMatrix x = _sgd!.Parameters;
-        for (int from = 0; from < x.Cols; from += 1024)
+        int width = DecentralizedSgd.MixBlockColumns;
+        for (int from = 0; from < x.Cols; from += width)
         {
-            Gossip.MixColumns(_mixing!, x, _active, from, Math.Min(x.Cols, from + 1024), _mixBuffer);
+            Gossip.MixColumns(_mixing!, x, _active, from, Math.Min(x.Cols, from + width), _mixBuffer);
         }
     }
 }

@@ -74,9 +74,9 @@ internal sealed class SimulationBench(int workers, Action<string> progress)
         ModelSpec spec = model == "mlp" ? ModelSpec.Mlp(784, [128], 10) : ModelSpec.LogisticRegression(784, 10);
         int examples = Math.Max(60_000, 2 * units);
         // Two N x P float stacks (parameters, momentum), the gradients' mean partials (at most 64 rows of P, GradientMean),
-        // two N x 1024 mixing buffers, the data, 1 GiB of rest.
+        // two N x MixBlockColumns mixing buffers, the data, 1 GiB of rest.
         double stackRows = (2.0 * units) + GradientMean.GroupCount(units);
-        double needGib = ((stackRows * spec.ParameterCount * 4) + (2.0 * units * 1024 * 4) + (examples * 785.0 * 4)) / (1L << 30) + 1;
+        double needGib = ((stackRows * spec.ParameterCount * 4) + (2.0 * units * DecentralizedSgd.MixBlockColumns * 4) + (examples * 785.0 * 4)) / (1L << 30) + 1;
         double availableGib = PeakMemory.AvailableGib();
         if (needGib > availableGib)
         {

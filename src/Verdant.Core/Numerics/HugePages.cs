@@ -31,7 +31,9 @@ internal static partial class HugePages
         }
 
         // Zeroed by the runtime, which leaves fresh pages from the kernel untouched: the advice then applies to their first
-        // fault, and rows never written (the momentum of a unit that never trains) stay unbacked, as with a plain array.
+        // fault. That fault backs the whole 2 MiB, so a row never written (the momentum of a unit that never trains) stays
+        // unbacked only if nothing else in its 2 MiB is written (a 31 KB logreg row shares it with 66 others), and khugepaged
+        // may later fill a 2 MiB of which one page was written: with sparse participation the stack is resident nearly whole.
         float[] array = GC.AllocateArray<float>(checked((int)length), pinned: true);
         Advise(array);
         return array;

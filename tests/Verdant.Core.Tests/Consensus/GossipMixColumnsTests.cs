@@ -33,6 +33,8 @@ public sealed class GossipMixColumnsTests
     [InlineData(TopologyKind.Exponential, 40, 1090, 1024)]
     [InlineData(TopologyKind.Hypercube, 64, 77, 33)]
     [InlineData(TopologyKind.Complete, 150, 70, 70)]
+    [InlineData(TopologyKind.Torus, 12, 1037, DecentralizedSgd.MixBlockColumns)]
+    [InlineData(TopologyKind.Exponential, 40, (3 * DecentralizedSgd.MixBlockColumns) + 77, DecentralizedSgd.MixBlockColumns)]
     public void MixColumns_AnyBlocking_BitwiseEqualToMix(TopologyKind kind, int nodes, int cols, int block)
     {
         var w = new MixingMatrix(Topology.Build(new TopologySpec(kind), nodes, null, new Random(1)));

@@ -10,17 +10,17 @@ namespace Verdant.Core.Numerics;
 /// <remarks>
 /// The stacks are streamed row after row and, when mixing, in short segments of hundreds of rows a megabyte apart: with
 /// 4 KiB pages nearly every segment is a TLB miss and a page walk. Where the kernel is set to
-/// <c>transparent_hugepage=madvise</c>, as on the machines measured here, the stacks get huge pages only with this hint. The array is pinned (on the
-/// pinned object heap) so the advised range stays the array's; the advice is only a hint: where it is refused the array
-/// is an ordinary one, and where the runtime reused memory it had to zero, the kernel's khugepaged may back it later (docs/performance.md, "Tenth pass").
+/// <c>transparent_hugepage=madvise</c>, as on the machines measured here, the stacks get huge pages only with this hint.
+/// The array is pinned (on the pinned object heap) so the advised range stays the array's. The advice is only a hint:
+/// where it is refused the array is an ordinary one, and where the runtime reused memory it had to zero, the kernel's
+/// khugepaged may back it later (docs/performance.md, "Tenth pass").
 /// </remarks>
-internal static partial class HugePages
+internal static class HugePages
 {
     /// <summary>Arrays below this many bytes are not worth a 2 MiB page.</summary>
     internal const long MinBytes = 8L << 20;
 
     private const nint HugePageBytes = 2 << 20;
-    private const int MadvHugePage = 14;
 
     /// <summary>A zeroed float array of <paramref name="length"/> elements.</summary>
     internal static float[] ZeroedFloats(long length)
@@ -48,11 +48,7 @@ internal static partial class HugePages
         if (to > from)
         {
             // A refusal (EINVAL where THP is compiled out) leaves ordinary pages: nothing to report.
-            _ = Madvise(from, (nuint)(to - from), MadvHugePage);
+            _ = NativeMethods.Madvise(from, (nuint)(to - from), NativeMethods.MadvHugePage);
         }
     }
-
-    [LibraryImport("libc.so.6", EntryPoint = "madvise")]
-    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    private static partial int Madvise(nint address, nuint length, int advice);
 }

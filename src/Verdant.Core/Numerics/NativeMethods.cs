@@ -4,13 +4,17 @@ using System.Runtime.InteropServices;
 
 namespace Verdant.Core.Numerics;
 
-/// <summary>The OpenBLAS entry points Verdant binds, resolved to Debian's soname (no dev symlink is installed).</summary>
+/// <summary>
+/// The native entry points Verdant binds: OpenBLAS, resolved to Debian's soname (no dev symlink is installed), and glibc's
+/// <c>madvise</c> for <see cref="HugePages"/>.
+/// </summary>
 internal static unsafe partial class NativeMethods
 {
     internal const string OpenBlasFileName = "libopenblas.so.0";
     internal const int CblasRowMajor = 101;
     internal const int CblasNoTrans = 111;
     internal const int CblasTrans = 112;
+    internal const int MadvHugePage = 14;
 
     private const string OpenBlas = "openblas";
     private static readonly Lock Gate = new();
@@ -60,4 +64,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(OpenBlas, EntryPoint = "openblas_get_num_threads")]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     internal static partial int OpenBlasGetNumThreads();
+
+    // Called only on Linux (HugePages checks); glibc's soname, as no libc.so symlink is installed without the dev package.
+    [LibraryImport("libc.so.6", EntryPoint = "madvise")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    internal static partial int Madvise(nint address, nuint length, int advice);
 }

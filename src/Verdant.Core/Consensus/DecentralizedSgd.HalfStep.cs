@@ -53,8 +53,8 @@ public sealed partial class DecentralizedSgd
 
     /// <summary>
     /// The update of <see cref="Apply"/> for a block of half-batch gradient pairs: g = (first/total) F + (second/total) S,
-    /// then m &lt;- mu m + g + lambda x and x &lt;- x - eta m (or x &lt;- (1 - eta lambda) x - eta g without momentum) through
-    /// Apply's own <see cref="Step"/>, so the same bits; g is written to <c>g</c>, or added to it when
+    /// then m &lt;- mu m + g + lambda x and x &lt;- x - eta m (or x &lt;- (1 - eta lambda) x - eta g without momentum) with
+    /// the same operations as Apply's <see cref="Step"/>, so the same bits; g is written to <c>g</c>, or added to it when
     /// <c>accumulate</c>, for the gradients' mean (<see cref="GradientMean"/>). |F - S|^2 and |g|^2 are
     /// summed per chunk in the lanes of 256-bit vectors (the same on AVX2 and AVX-512) and the chunks' sums in double;
     /// finiteness is checked element by element, where Apply's sum of x could also overflow on finite values.
@@ -62,9 +62,7 @@ public sealed partial class DecentralizedSgd
     private unsafe ref struct UpdateSink(float* x, float* m, float* g, bool accumulate, float firstWeight, float secondWeight,
         float mu, float decay, float eta) : IHalfGradientSink
     {
-        // The update walks m, then x, then g a page at a time, as Apply's passes do. One loop interleaving the three
-        // arrays vector by vector ran 5 % faster at 64 nodes but twice as slow at 128 and 256, where the stacks lie a
-        // multiple of 128 MiB apart (docs/performance.md, "Eighth pass").
+        // The sums of |F - S|^2 and |g|^2 go to double once per chunk: the chunk fixes their order.
         private const int Chunk = 1024;
 
         private double _distance;
@@ -73,12 +71,10 @@ public sealed partial class DecentralizedSgd
 
         public void Take(scoped ReadOnlySpan<float> first, scoped ReadOnlySpan<float> second, int offset)
         {
-            Span<float> merged = stackalloc float[Chunk];
             for (int start = 0; start < first.Length; start += Chunk)
             {
                 int length = Math.Min(Chunk, first.Length - start);
-                Merge(first.Slice(start, length), second.Slice(start, length), merged[..length]);
-                Update(merged[..length], offset + start);
+                MergeAndStep(first.Slice(start, length), second.Slice(start, length), offset + start);
             }
         }
 
@@ -97,42 +93,94 @@ public sealed partial class DecentralizedSgd
 
         public readonly (double DistanceSquared, float NormSquared, bool Finite) Totals() => (_distance, (float)_norm, _finite);
 
-        private void Merge(scoped ReadOnlySpan<float> first, scoped ReadOnlySpan<float> second, scoped Span<float> merged)
+        // Merge, update, the gradients' partial and the finiteness test in one pass over x, m and g, vector by vector.
+        // The eighth pass walked m, then x, then g a page at a time with Apply's passes because one loop ran twice as slow
+        // where the three stacks lay a multiple of 128 MiB apart; g is now the run's partial, not a third stack, and
+        // the stacks sit on huge pages, so the one loop is 2.5-4 % faster at 64-256 nodes (docs/performance.md,
+        // "Eleventh pass"). DecentralizedSgdHalfStepTests hold its bits to Apply's.
+        private void MergeAndStep(scoped ReadOnlySpan<float> first, scoped ReadOnlySpan<float> second, int offset)
         {
             const int Lanes = 8;
             Vector256<float> distance = default, norm = default;
+            Vector256<float> good = Vector256<float>.AllBitsSet;
             float distanceTail = 0f, normTail = 0f;
-            int i = 0;
-            for (; i + Lanes <= first.Length; i += Lanes)
+            float* px = x + offset, pm = m + offset, pg = g + offset;
+            float negEta = -eta, shrink = 1f - (eta * decay);
+            int length = first.Length, i = 0;
+            fixed (float* pf = first)
+            fixed (float* ps = second)
             {
-                Vector256<float> f = Vector256.Create(first.Slice(i, Lanes)), s = Vector256.Create(second.Slice(i, Lanes));
-                Vector256<float> sum = (s * secondWeight) + (f * firstWeight);
-                Vector256<float> difference = f - s;
-                distance = (difference * difference) + distance;
-                norm = (sum * sum) + norm;
-                sum.CopyTo(merged.Slice(i, Lanes));
+                for (; i + Lanes <= length; i += Lanes)
+                {
+                    Vector256<float> f = Vector256.Load(pf + i), s = Vector256.Load(ps + i);
+                    Vector256<float> sum = (s * secondWeight) + (f * firstWeight);
+                    Vector256<float> difference = f - s;
+                    distance = (difference * difference) + distance;
+                    norm = (sum * sum) + norm;
+                    Vector256<float> xv = Vector256.Load(px + i);
+                    if (mu > 0)
+                    {
+                        Vector256<float> mv = (Vector256.Load(pm + i) * mu) + sum;
+                        if (decay > 0)
+                        {
+                            mv = (xv * decay) + mv;
+                        }
+
+                        mv.Store(pm + i);
+                        xv = (mv * negEta) + xv;
+                    }
+                    else
+                    {
+                        if (decay > 0)
+                        {
+                            xv *= shrink;
+                        }
+
+                        xv = (sum * negEta) + xv;
+                    }
+
+                    xv.Store(px + i);
+                    (accumulate ? Vector256.Load(pg + i) + sum : sum).Store(pg + i);
+                    good &= Vector256.Equals(xv - xv, Vector256<float>.Zero);
+                }
             }
 
-            for (; i < first.Length; i++)
+            for (; i < length; i++)
             {
                 float sum = (second[i] * secondWeight) + (first[i] * firstWeight);
                 float difference = first[i] - second[i];
                 distanceTail += difference * difference;
                 normTail += sum * sum;
-                merged[i] = sum;
+                float xs = px[i];
+                if (mu > 0)
+                {
+                    float ms = (pm[i] * mu) + sum;
+                    if (decay > 0)
+                    {
+                        ms = (xs * decay) + ms;
+                    }
+
+                    pm[i] = ms;
+                    xs = (ms * negEta) + xs;
+                }
+                else
+                {
+                    if (decay > 0)
+                    {
+                        xs *= shrink;
+                    }
+
+                    xs = (sum * negEta) + xs;
+                }
+
+                px[i] = xs;
+                pg[i] = accumulate ? pg[i] + sum : sum;
+                _finite &= float.IsFinite(xs);
             }
 
+            _finite &= Vector256.EqualsAll(good.AsInt32(), Vector256<int>.AllBitsSet);
             _distance += Vector256.Sum(distance) + distanceTail;
             _norm += Vector256.Sum(norm) + normTail;
-        }
-
-        private void Update(scoped ReadOnlySpan<float> merged, int offset)
-        {
-            var xs = new Span<float>(x + offset, merged.Length);
-            Step(xs, new Span<float>(m + offset, merged.Length), merged, mu, decay, eta);
-            GradientMean.Into(new Span<float>(g + offset, merged.Length), merged, first: !accumulate);
-
-            _finite &= TensorPrimitives.IsFiniteAll<float>(xs);
         }
     }
 }

@@ -84,9 +84,9 @@ public sealed partial class DecentralizedSgd
         return (norm, sum);
     }
 
-    // One chunk of the update, written once for Apply and the fused half-batch step (UpdateSink), which keeps their
-    // parameters and momentum bitwise equal. The halves' merge before it is written twice (TensorPrimitives here, 256-bit
-    // vectors in the sink); both are a product then an add, never fused (DecentralizedSgdHalfStepTests, odd batches).
+    // One chunk of the update. The fused half-batch step (UpdateSink.MergeAndStep) writes the same operations again in
+    // one vector loop with the halves' merge: every product then add, never fused, in this order, or their parameters
+    // and momentum stop being bitwise equal (DecentralizedSgdHalfStepTests, four optimizer settings, odd batches).
     private static void Step(Span<float> x, Span<float> m, ReadOnlySpan<float> g, float mu, float decay, float eta)
     {
         if (mu > 0)

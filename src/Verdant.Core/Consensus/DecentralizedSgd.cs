@@ -71,7 +71,8 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
         int n = shards.Length;
         int p = network.Spec.ParameterCount;
         Parameters = new StackedMatrix(n, p);
-        Momentum = new StackedMatrix(n, p);
+        // The update walks x and m in step (UpdateSink): 4-5 times slower where the two lie 256 MiB apart (HugePages).
+        Momentum = new StackedMatrix(n, p, apartFrom: Parameters);
         var init = new float[p];
         network.Initialize(init, Seeds.Create(seed, Seeds.Initialization));
         Parameters.Broadcast(init);

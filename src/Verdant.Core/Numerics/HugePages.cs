@@ -22,14 +22,66 @@ internal static class HugePages
 
     private const nint HugePageBytes = 2 << 20;
 
+    /// <summary>
+    /// Two arrays whose starts are this far apart, or a multiple of it, give their same-index elements addresses
+    /// that the memory system of the machines measured here does not tell apart: a loop that reads and writes both
+    /// element by element ran at 8.7 GB/s instead of 44 with the arrays 256, 512, 768 or 1,024 MiB apart, and at full
+    /// speed 128, 192, 384 MiB or 256 MiB + 4 KiB apart (docs/performance.md, "Eleventh pass").
+    /// </summary>
+    internal const long ConflictStrideBytes = 256L << 20;
+
+    /// <summary>How near a multiple of <see cref="ConflictStrideBytes"/> counts as one: 64 bytes off was still slow, 4 KiB off was not.</summary>
+    internal const long ConflictGuardBytes = 64L << 10;
+
+    // The runtime places large pinned arrays at a few MiB of granularity, so one more try nearly always lands elsewhere.
+    private const int MaxPlacements = 8;
+
     /// <summary>A zeroed float array of <paramref name="length"/> elements.</summary>
-    internal static float[] ZeroedFloats(long length)
+    internal static float[] ZeroedFloats(long length) => ZeroedFloats(length, apartFrom: null);
+
+    /// <summary>
+    /// A zeroed float array of <paramref name="length"/> elements whose start is not near a multiple of
+    /// <see cref="ConflictStrideBytes"/> away from <paramref name="apartFrom"/>'s, for two stacks a loop walks in step
+    /// (the parameters and the momentum), as far as a few placements allow.
+    /// </summary>
+    /// <remarks><paramref name="apartFrom"/> is only heeded when it is large enough to be one of these pinned arrays, which never move.</remarks>
+    internal static float[] ZeroedFloats(long length, float[]? apartFrom)
     {
         if (length * sizeof(float) < MinBytes || !OperatingSystem.IsLinux())
         {
             return new float[length];
         }
 
+        float[] array = Advised(length);
+        if (apartFrom is null || apartFrom.LongLength * sizeof(float) < MinBytes)
+        {
+            return array;
+        }
+
+        // Held until a placement is found, so that the runtime cannot hand the same range back; never written, so never
+        // backed, and collected with the next full collection.
+        List<float[]>? rejected = null;
+        for (int placement = 1; placement < MaxPlacements && Conflict(Start(array), Start(apartFrom)); placement++)
+        {
+            (rejected ??= []).Add(array);
+            array = Advised(length);
+        }
+
+        GC.KeepAlive(rejected);
+        return array;
+    }
+
+    /// <summary>Whether starts <paramref name="a"/> and <paramref name="b"/> lie within the guard of a multiple of the conflict stride apart.</summary>
+    internal static bool Conflict(nint a, nint b)
+    {
+        long apart = Math.Abs((long)a - b) % ConflictStrideBytes;
+        return apart < ConflictGuardBytes || apart > ConflictStrideBytes - ConflictGuardBytes;
+    }
+
+    private static unsafe nint Start(float[] array) => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
+
+    private static float[] Advised(long length)
+    {
         // Zeroed by the runtime, which leaves fresh pages from the kernel untouched: the advice then applies to their first
         // fault. That fault backs the whole 2 MiB, so a row never written (the momentum of a unit that never trains) stays
         // unbacked only if nothing else in its 2 MiB is written (a 31 KB logreg row shares it with 66 others), and khugepaged
@@ -39,9 +91,9 @@ internal static class HugePages
         return array;
     }
 
-    private static unsafe void Advise(float[] array)
+    private static void Advise(float[] array)
     {
-        nint start = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
+        nint start = Start(array);
         nint end = start + ((nint)array.Length * sizeof(float));
         nint from = (start + HugePageBytes - 1) & ~(HugePageBytes - 1);
         nint to = end & ~(HugePageBytes - 1);

@@ -13,6 +13,15 @@ public sealed class StackedMatrix
     /// <summary>Creates a zero-filled matrix of <paramref name="rows"/> x <paramref name="cols"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A dimension is not positive or the product overflows.</exception>
     public StackedMatrix(int rows, int cols)
+        : this(rows, cols, apartFrom: null)
+    {
+    }
+
+    /// <summary>
+    /// A zero-filled matrix whose buffer does not start a multiple of <see cref="HugePages.ConflictStrideBytes"/> away
+    /// from <paramref name="apartFrom"/>'s, for a stack walked in step with another (see <see cref="HugePages"/>).
+    /// </summary>
+    internal StackedMatrix(int rows, int cols, StackedMatrix? apartFrom)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cols);
@@ -24,7 +33,7 @@ public sealed class StackedMatrix
 
         Rows = rows;
         Cols = cols;
-        Data = HugePages.ZeroedFloats(length);
+        Data = HugePages.ZeroedFloats(length, apartFrom?.Data);
     }
 
     /// <summary>Number of rows (nodes).</summary>

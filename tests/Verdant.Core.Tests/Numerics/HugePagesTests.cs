@@ -49,6 +49,64 @@ public sealed class HugePagesTests
         Assert.InRange(GC.GetGeneration(array), 0, GC.MaxGeneration - 1);
     }
 
+    [Theory]
+    [InlineData(0L, 256L << 20, true)]
+    [InlineData(256L << 20, 0L, true)]
+    [InlineData(0L, 1L << 30, true)]
+    [InlineData(0L, (256L << 20) + 64, true)]
+    [InlineData(0L, (256L << 20) - (60L << 10), true)]
+    [InlineData(0L, (256L << 20) + (64L << 10), false)]
+    [InlineData(0L, (256L << 20) - (64L << 10), false)]
+    [InlineData(0L, 128L << 20, false)]
+    [InlineData(0L, 384L << 20, false)]
+    [InlineData(4096L, (260L << 20) + 4096, false)]
+    public void Conflict_StartsNearAMultipleOf256MiBApart_Conflict(long a, long b, bool expected)
+    {
+        Assert.Equal(expected, HugePages.Conflict((nint)a, (nint)b));
+    }
+
+    [Fact]
+    public void ZeroedFloats_ApartFromAnotherWhereTheFreeRangeConflicts_TakesAnotherRange()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        // Untouched large arrays cost address space only. Lay them one after another until one starts a conflicting
+        // distance from the first, keep the others, and free that one: its range is where the next one would go.
+        float[] first = HugePages.ZeroedFloats(LargeLength);
+        var held = new List<float[]>();
+        nint conflicting = FreeAConflictingRange(first, held);
+        Assert.NotEqual(0, conflicting);
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+
+        float[] apart = HugePages.ZeroedFloats(LargeLength, apartFrom: first);
+
+        Assert.False(HugePages.Conflict(Start(first), Start(apart)));
+        Assert.Equal(-1, apart.AsSpan().IndexOfAnyExcept(0f));
+        GC.KeepAlive(held);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint FreeAConflictingRange(float[] first, List<float[]> held)
+    {
+        for (int i = 0; i < 256; i++)
+        {
+            float[] next = HugePages.ZeroedFloats(LargeLength);
+            if (HugePages.Conflict(Start(first), Start(next)))
+            {
+                return Start(next);
+            }
+
+            held.Add(next);
+        }
+
+        return 0;
+    }
+
+    private static unsafe nint Start(float[] array) => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
+
     // From ZeroedFloats itself, so that a large one is dirty memory on the pinned heap, where the next large one is placed.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void DropDirty(long length) => Array.Fill(HugePages.ZeroedFloats(length), float.NaN);

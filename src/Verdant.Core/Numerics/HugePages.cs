@@ -58,8 +58,8 @@ internal static class HugePages
             return array;
         }
 
-        // Held until a placement is found, so that the runtime cannot hand the same range back; never written, so never
-        // backed, and collected with the next full collection.
+        // Held until a placement is found, so that the runtime cannot hand the same range back. Nothing writes a rejected
+        // array (fresh pages stay unbacked; only reused ones are zeroed), and the next full collection frees it.
         List<float[]>? rejected = null;
         for (int placement = 1; placement < MaxPlacements && Conflict(Start(array), Start(apartFrom)); placement++)
         {

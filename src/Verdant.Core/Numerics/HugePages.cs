@@ -33,8 +33,8 @@ internal static class HugePages
     /// <summary>How near a multiple of <see cref="ConflictStrideBytes"/> counts as one: 64 bytes off was still slow, 4 KiB off was not.</summary>
     internal const long ConflictGuardBytes = 64L << 10;
 
-    // The runtime places large pinned arrays at a few MiB of granularity, so one more try nearly always lands elsewhere.
-    private const int MaxPlacements = 8;
+    /// <summary>Allocations tried by <see cref="PlaceApart"/>: the runtime places large pinned arrays at a few MiB of granularity, so one more nearly always lands elsewhere.</summary>
+    internal const int MaxPlacements = 8;
 
     /// <summary>A zeroed float array of <paramref name="length"/> elements.</summary>
     internal static float[] ZeroedFloats(long length) => ZeroedFloats(length, apartFrom: null);
@@ -52,23 +52,33 @@ internal static class HugePages
             return new float[length];
         }
 
-        float[] array = Advised(length);
         if (apartFrom is null || apartFrom.LongLength * sizeof(float) < MinBytes)
         {
-            return array;
+            return Advised(length);
         }
 
-        // Held until a placement is found, so that the runtime cannot hand the same range back. Nothing writes a rejected
-        // array (fresh pages stay unbacked; only reused ones are zeroed), and the next full collection frees it.
-        List<float[]>? rejected = null;
-        for (int placement = 1; placement < MaxPlacements && Conflict(Start(array), Start(apartFrom)); placement++)
+        nint other = Start(apartFrom);
+        return PlaceApart(() => Advised(length), array => Conflict(Start(array), other));
+    }
+
+    /// <summary>
+    /// The first of up to <see cref="MaxPlacements"/> allocations that does not conflict (else the last), each rejected
+    /// one held until then so that the allocator cannot hand the same range back. Nothing writes a rejected array (fresh
+    /// pages stay unbacked; only reused ones are zeroed), and the next full collection frees it.
+    /// </summary>
+    internal static T PlaceApart<T>(Func<T> allocate, Func<T, bool> conflicts)
+        where T : class
+    {
+        T item = allocate();
+        List<T>? rejected = null;
+        for (int placement = 1; placement < MaxPlacements && conflicts(item); placement++)
         {
-            (rejected ??= []).Add(array);
-            array = Advised(length);
+            (rejected ??= []).Add(item);
+            item = allocate();
         }
 
         GC.KeepAlive(rejected);
-        return array;
+        return item;
     }
 
     /// <summary>Whether starts <paramref name="a"/> and <paramref name="b"/> lie within the guard of a multiple of the conflict stride apart.</summary>

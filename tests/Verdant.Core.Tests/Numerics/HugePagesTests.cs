@@ -65,44 +65,39 @@ public sealed class HugePagesTests
         Assert.Equal(expected, HugePages.Conflict((nint)a, (nint)b));
     }
 
-    [Fact]
-    public void ZeroedFloats_ApartFromAnotherWhereTheFreeRangeConflicts_TakesAnotherRange()
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(3, 4)]
+    [InlineData(HugePages.MaxPlacements - 1, HugePages.MaxPlacements)]
+    [InlineData(100, HugePages.MaxPlacements)]
+    public void PlaceApart_FirstAllocationsConflict_ReturnsTheFirstThatDoesNotWithinTheLimit(int conflicting, int expectedAllocations)
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
+        var made = new List<int[]>();
 
-        // Untouched large arrays cost address space only. Lay them one after another until one starts a conflicting
-        // distance from the first, keep the others, and free that one: its range is where the next one would go.
+        int[] placed = HugePages.PlaceApart(() => Made(made), item => item[0] < conflicting);
+
+        Assert.Equal(expectedAllocations, made.Count);
+        Assert.Same(made[^1], placed);
+    }
+
+    [Fact]
+    public void ZeroedFloats_ApartFromAnother_IsZeroedAndDoesNotStartAConflictingDistanceAway()
+    {
         float[] first = HugePages.ZeroedFloats(LargeLength);
-        var held = new List<float[]>();
-        nint conflicting = FreeAConflictingRange(first, held);
-        Assert.NotEqual(0, conflicting);
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true);
 
         float[] apart = HugePages.ZeroedFloats(LargeLength, apartFrom: first);
 
-        Assert.False(HugePages.Conflict(Start(first), Start(apart)));
+        Assert.Equal(LargeLength, apart.LongLength);
         Assert.Equal(-1, apart.AsSpan().IndexOfAnyExcept(0f));
-        GC.KeepAlive(held);
+        Assert.False(OperatingSystem.IsLinux() && HugePages.Conflict(Start(first), Start(apart)));
+        GC.KeepAlive(first);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint FreeAConflictingRange(float[] first, List<float[]> held)
+    private static int[] Made(List<int[]> made)
     {
-        for (int i = 0; i < 256; i++)
-        {
-            float[] next = HugePages.ZeroedFloats(LargeLength);
-            if (HugePages.Conflict(Start(first), Start(next)))
-            {
-                return Start(next);
-            }
-
-            held.Add(next);
-        }
-
-        return 0;
+        int[] item = [made.Count];
+        made.Add(item);
+        return item;
     }
 
     private static unsafe nint Start(float[] array) => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));

@@ -36,16 +36,13 @@ internal static class HugePages
     /// <summary>Allocations tried by <see cref="PlaceApart"/>: the runtime places large pinned arrays at a few MiB of granularity, so one more nearly always lands elsewhere.</summary>
     internal const int MaxPlacements = 8;
 
-    /// <summary>A zeroed float array of <paramref name="length"/> elements.</summary>
-    internal static float[] ZeroedFloats(long length) => ZeroedFloats(length, apartFrom: null);
-
     /// <summary>
-    /// A zeroed float array of <paramref name="length"/> elements whose start is not near a multiple of
-    /// <see cref="ConflictStrideBytes"/> away from <paramref name="apartFrom"/>'s, for two stacks a loop walks in step
+    /// A zeroed float array of <paramref name="length"/> elements; given <paramref name="apartFrom"/>, one whose start is
+    /// not near a multiple of <see cref="ConflictStrideBytes"/> away from that array's, for two stacks a loop walks in step
     /// (the parameters and the momentum), as far as a few placements allow.
     /// </summary>
     /// <remarks><paramref name="apartFrom"/> is only heeded when it is large enough to be one of these pinned arrays, which never move.</remarks>
-    internal static float[] ZeroedFloats(long length, float[]? apartFrom)
+    internal static float[] ZeroedFloats(long length, float[]? apartFrom = null)
     {
         if (length * sizeof(float) < MinBytes || !OperatingSystem.IsLinux())
         {
@@ -88,7 +85,8 @@ internal static class HugePages
         return apart < ConflictGuardBytes || apart > ConflictStrideBytes - ConflictGuardBytes;
     }
 
-    private static unsafe nint Start(float[] array) => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
+    /// <summary>The address of <paramref name="array"/>'s first element; stable for the pinned arrays made here.</summary>
+    internal static unsafe nint Start(float[] array) => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
 
     private static float[] Advised(long length)
     {

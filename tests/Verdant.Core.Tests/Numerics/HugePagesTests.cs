@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Verdant.Core.Numerics;
 
 namespace Verdant.Core.Tests.Numerics;
@@ -25,7 +24,7 @@ public sealed class HugePagesTests
     }
 
     [Fact]
-    public unsafe void ZeroedFloats_Large_IsAdvisedForHugePagesOnLinux()
+    public void ZeroedFloats_Large_IsAdvisedForHugePagesOnLinux()
     {
         if (!OperatingSystem.IsLinux() || !Directory.Exists("/sys/kernel/mm/transparent_hugepage"))
         {
@@ -33,7 +32,7 @@ public sealed class HugePagesTests
         }
 
         float[] array = HugePages.ZeroedFloats(LargeLength);
-        ulong middle = (ulong)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array)) + (ulong)(LargeLength * 2);
+        ulong middle = (ulong)HugePages.Start(array) + (ulong)(LargeLength * 2);
 
         Assert.Contains(" hg", VmFlagsOfMappingHolding(middle), StringComparison.Ordinal);
         GC.KeepAlive(array);
@@ -89,7 +88,7 @@ public sealed class HugePagesTests
 
         Assert.Equal(LargeLength, apart.LongLength);
         Assert.Equal(-1, apart.AsSpan().IndexOfAnyExcept(0f));
-        Assert.False(OperatingSystem.IsLinux() && HugePages.Conflict(Start(first), Start(apart)));
+        Assert.False(OperatingSystem.IsLinux() && HugePages.Conflict(HugePages.Start(first), HugePages.Start(apart)));
         GC.KeepAlive(first);
     }
 
@@ -99,8 +98,6 @@ public sealed class HugePagesTests
         made.Add(item);
         return item;
     }
-
-    private static unsafe nint Start(float[] array) => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
 
     // From ZeroedFloats itself, so that a large one is dirty memory on the pinned heap, where the next large one is placed.
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -70,10 +70,12 @@ public sealed partial class Network
         int rows = batch.Length, second = rows - first, features = Spec.Inputs;
         Span<float> input = Gather(data, batch, workspace);
 
-        Forward(parameters, input[..(first * features)], first, workspace);
+        int shared = SharedForwardLayers(first, second);
+        Forward(parameters, input, rows, workspace, toLayer: shared);
+        Forward(parameters, input[..(first * features)], first, workspace, fromLayer: shared);
         double lossFirst = SoftmaxCrossEntropy(data.Labels, batch[..first], 0, first, workspace, withDelta: true, out _);
         double squaredFirst = workspace.LastMeanSquaredLoss;
-        Forward(parameters, input[(first * features)..], second, workspace, first);
+        Forward(parameters, input[(first * features)..], second, workspace, first, fromLayer: shared);
         double lossSecond = SoftmaxCrossEntropy(data.Labels, batch[first..], 0, second, workspace, withDelta: true, out _, first);
         double squaredSecond = workspace.LastMeanSquaredLoss;
         for (int l = Spec.LayerCount - 1; l >= 0; l--)
@@ -100,6 +102,31 @@ public sealed partial class Network
         }
 
         return new HalfLosses((float)(lossFirst / first), (float)(lossSecond / second), squaredFirst, squaredSecond);
+    }
+
+    // How many leading layers may run their forward product over the whole batch at once instead of half by half: those
+    // whose product runs on the tiles at both halves' row counts and at the batch's, where an element's bits do not
+    // depend on the row count, so that the wide matrices are read once per step and the tiles are twice as wide
+    // (docs/performance.md, "Twelfth pass").
+    private int SharedForwardLayers(int first, int second)
+    {
+        if (_gemm is not VectorGemm vector)
+        {
+            return 0;
+        }
+
+        int l = 0;
+        for (; l < Spec.LayerCount; l++)
+        {
+            int n = Spec.LayerInputs(l), m = Spec.LayerOutputs(l);
+            if (!vector.RunsOnTiles(true, first, m, n) || !vector.RunsOnTiles(true, second, m, n)
+                || !vector.RunsOnTiles(true, first + second, m, n))
+            {
+                break;
+            }
+        }
+
+        return l;
     }
 
     // Each half's bias gradients (Backward's column sums), a stack-sized chunk of columns at a time.

@@ -9,13 +9,16 @@ public sealed partial class Network
 {
     /// <summary>
     /// Z_l = A_{l-1} W_l^T + b_l, then ReLU on hidden layers; the last layer's logits stay in Activations[^1]. Works on
-    /// rows [firstRow, firstRow + rows) of the workspace.
+    /// rows [firstRow, firstRow + rows) of the workspace, for layers [fromLayer, toLayer): <paramref name="input"/> is
+    /// the input when fromLayer is 0, else it is ignored and the rows of Activations[fromLayer - 1] are read.
     /// </summary>
     private void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int rows, ModelWorkspace workspace,
-        int firstRow = 0)
+        int firstRow = 0, int fromLayer = 0, int toLayer = int.MaxValue)
     {
-        ReadOnlySpan<float> a = input;
-        for (int l = 0; l < Spec.LayerCount; l++)
+        ReadOnlySpan<float> a = fromLayer == 0
+            ? input
+            : workspace.Activations[fromLayer - 1].AsSpan(firstRow * Spec.LayerInputs(fromLayer), rows * Spec.LayerInputs(fromLayer));
+        for (int l = fromLayer; l < Math.Min(toLayer, Spec.LayerCount); l++)
         {
             int n = Spec.LayerInputs(l);
             int m = Spec.LayerOutputs(l);

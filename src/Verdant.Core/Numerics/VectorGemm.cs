@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Verdant.Core.Numerics;
 
@@ -121,22 +122,77 @@ public sealed partial class VectorGemm : IGemm
         return buffer;
     }
 
-    // dst (cols x rows, leading dimension ldd) = src^T, src rows x cols with leading dimension lds.
-    private static unsafe void Transpose(float* src, nint lds, int rows, int cols, float* dst, nint ldd)
+    // dst (cols x rows, leading dimension ldd) = src^T, src rows x cols with leading dimension lds: 8 x 8 blocks through
+    // AVX shuffles where the CPU has them (the forward pass transposes each layer's input and output; done element by
+    // element they took 4-5 % of an MLP round: docs/performance.md, "Twelfth pass"), the edges element by element.
+    internal static unsafe void Transpose(float* src, nint lds, int rows, int cols, float* dst, nint ldd)
     {
-        for (int i = 0; i < rows; i++)
+        int i = 0;
+        if (Avx.IsSupported)
         {
-            float* row = src + (i * lds);
-            for (int p = 0; p < cols; p++)
+            for (; i + 8 <= rows; i += 8)
             {
-                dst[(p * ldd) + i] = row[p];
+                int p = 0;
+                for (; p + 8 <= cols; p += 8)
+                {
+                    Transpose8x8(src + (i * lds) + p, lds, dst + (p * ldd) + i, ldd);
+                }
+
+                TransposeScalar(src + (i * lds), lds, 8, p, cols, dst + i, ldd);
             }
         }
+
+        TransposeScalar(src + (i * lds), lds, rows - i, 0, cols, dst + i, ldd);
+    }
+
+    // dst[p * ldd + r] = src[r * lds + p] for r in [0, rows), p in [from, cols).
+    private static unsafe void TransposeScalar(float* src, nint lds, int rows, int from, int cols, float* dst, nint ldd)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            float* row = src + (r * lds);
+            for (int p = from; p < cols; p++)
+            {
+                dst[(p * ldd) + r] = row[p];
+            }
+        }
+    }
+
+    private static unsafe void Transpose8x8(float* src, nint lds, float* dst, nint ldd)
+    {
+        Vector256<float> r0 = Avx.LoadVector256(src), r1 = Avx.LoadVector256(src + lds);
+        Vector256<float> r2 = Avx.LoadVector256(src + (2 * lds)), r3 = Avx.LoadVector256(src + (3 * lds));
+        Vector256<float> r4 = Avx.LoadVector256(src + (4 * lds)), r5 = Avx.LoadVector256(src + (5 * lds));
+        Vector256<float> r6 = Avx.LoadVector256(src + (6 * lds)), r7 = Avx.LoadVector256(src + (7 * lds));
+
+        // Pairs of rows interleaved, then pairs of pairs, then the 128-bit halves swapped across.
+        Vector256<float> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1);
+        Vector256<float> t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
+        Vector256<float> t4 = Avx.UnpackLow(r4, r5), t5 = Avx.UnpackHigh(r4, r5);
+        Vector256<float> t6 = Avx.UnpackLow(r6, r7), t7 = Avx.UnpackHigh(r6, r7);
+        Vector256<float> u0 = Avx.Shuffle(t0, t2, 0x44), u1 = Avx.Shuffle(t0, t2, 0xEE);
+        Vector256<float> u2 = Avx.Shuffle(t1, t3, 0x44), u3 = Avx.Shuffle(t1, t3, 0xEE);
+        Vector256<float> u4 = Avx.Shuffle(t4, t6, 0x44), u5 = Avx.Shuffle(t4, t6, 0xEE);
+        Vector256<float> u6 = Avx.Shuffle(t5, t7, 0x44), u7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Store(dst, Avx.Permute2x128(u0, u4, 0x20));
+        Avx.Store(dst + ldd, Avx.Permute2x128(u1, u5, 0x20));
+        Avx.Store(dst + (2 * ldd), Avx.Permute2x128(u2, u6, 0x20));
+        Avx.Store(dst + (3 * ldd), Avx.Permute2x128(u3, u7, 0x20));
+        Avx.Store(dst + (4 * ldd), Avx.Permute2x128(u0, u4, 0x31));
+        Avx.Store(dst + (5 * ldd), Avx.Permute2x128(u1, u5, 0x31));
+        Avx.Store(dst + (6 * ldd), Avx.Permute2x128(u2, u6, 0x31));
+        Avx.Store(dst + (7 * ldd), Avx.Permute2x128(u3, u7, 0x31));
     }
 
     // C[i, j] = alpha * t[j, i] + beta * C[i, j] for the n x m buffer t (leading dimension m).
     private static unsafe void StoreTransposed(float* t, int n, int m, float* c, nint ldc, float alpha, float beta)
     {
+        if (alpha == 1f && beta == 0f)
+        {
+            Transpose(t, m, n, m, c, ldc);
+            return;
+        }
+
         for (int i = 0; i < m; i++)
         {
             float* row = c + (i * ldc);

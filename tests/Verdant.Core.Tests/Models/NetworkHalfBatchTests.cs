@@ -10,6 +10,9 @@ public sealed class NetworkHalfBatchTests
     public static TheoryData<int[], int, bool> Splits => new()
     {
         { Array.Empty<int>(), 5, false }, { new[] { 24, 16 }, 5, false }, { new[] { 24, 16 }, 3, false }, { new[] { 24, 16 }, 5, true },
+        // Hidden layers wide enough for the tiles beside a wide provider: they run their forward over the whole batch, the
+        // narrow last layer half by half.
+        { new[] { 40, 36 }, 3, true }, { new[] { 40, 36 }, 5, false },
     };
 
     [Theory]

@@ -69,6 +69,61 @@ public sealed class VectorGemmTests
         }
     }
 
+    [Theory]
+    [InlineData(0, 5)]
+    [InlineData(1, 1)]
+    [InlineData(7, 9)]
+    [InlineData(8, 8)]
+    [InlineData(9, 17)]
+    [InlineData(16, 33)]
+    [InlineData(33, 784)]
+    public unsafe void Transpose_AnyShapeWithPadding_ExactlyTheTransposeAndNothingElse(int rows, int cols)
+    {
+        // Leading dimensions past the shape: the 8 x 8 blocks must neither read past a row nor write past a column.
+        int lds = cols + 3, ldd = rows + 5;
+        var random = new Random(rows + (31 * cols));
+        float[] src = GemmAgainstManaged.RandomBuffer(random, Math.Max(1, rows * lds));
+        float[] dst = new float[Math.Max(1, cols * ldd)];
+        dst.AsSpan().Fill(float.NaN);
+
+        fixed (float* ps = src)
+        fixed (float* pd = dst)
+        {
+            VectorGemm.Transpose(ps, lds, rows, cols, pd, ldd);
+        }
+
+        for (int p = 0; p < cols; p++)
+        {
+            for (int r = 0; r < ldd; r++)
+            {
+                float value = dst[(p * ldd) + r];
+                Assert.Equal(r < rows ? src[(r * lds) + p] : float.NaN, value);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(16, 32)]
+    [InlineData(5, 10)]
+    [InlineData(13, 40)]
+    public void Sgemm_ForwardProduct_RowsHaveTheSameBitsWhateverTheRowCount(int some, int all)
+    {
+        // The MLP's half-batch step runs its hidden layers' forward products over the whole batch instead of half by half
+        // (Network.HalfBatchGradients): that holds only while a row's bits do not depend on how many rows came with it.
+        const int N = 70, K = 37;
+        var random = new Random(some + all);
+        float[] a = GemmAgainstManaged.RandomBuffer(random, all * K);
+        float[] b = GemmAgainstManaged.RandomBuffer(random, N * K);
+        var whole = new float[all * N];
+        var part = new float[(all - some) * N];
+        var gemm = new VectorGemm();
+
+        gemm.Sgemm(false, true, all, N, K, 1f, a, K, b, K, 0f, whole, N);
+        gemm.Sgemm(false, true, all - some, N, K, 1f, a.AsSpan(some * K), K, b, K, 0f, part, N);
+
+        Assert.Equal(whole.AsSpan(some * N).ToArray(), part);
+    }
+
     [Fact]
     public void Sgemm_WideProductWithWideProvider_GoesToIt()
     {

@@ -1,6 +1,6 @@
 # Emits src/Verdant.Core/Numerics/VectorGemm.Tiles.cs: fully unrolled register tiles (R rows x V vectors) for Vector512
 # and Vector256. Run: python3 tools/gen-gemm-tiles.py > src/Verdant.Core/Numerics/VectorGemm.Tiles.cs
-tiles = {512: [(4,4),(8,2),(8,1),(1,4),(1,2),(1,1)], 256: [(4,2),(8,1),(1,2),(1,1)]}
+tiles = {512: [(4,4),(8,2),(8,1),(4,1),(1,4),(1,2),(1,1)], 256: [(4,2),(8,1),(4,1),(1,2),(1,1)]}
 out = []
 out.append('''using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;

@@ -15,29 +15,29 @@ public sealed partial class VectorGemm
         {
             for (; j + 64 <= n; j += 64)
             {
-                Panel(m, 4, &Tile512R4V4, &Tile512R1V4, k, a, ars, acs, b + j, ldb, c + j, ldc, alpha, beta);
+                Panel(m, 4, &Tile512R4V4, null, &Tile512R1V4, k, a, ars, acs, b + j, ldb, c + j, ldc, alpha, beta);
             }
 
             for (; j + 32 <= n; j += 32)
             {
-                Panel(m, 8, &Tile512R8V2, &Tile512R1V2, k, a, ars, acs, b + j, ldb, c + j, ldc, alpha, beta);
+                Panel(m, 8, &Tile512R8V2, null, &Tile512R1V2, k, a, ars, acs, b + j, ldb, c + j, ldc, alpha, beta);
             }
 
             for (; j + 16 <= n; j += 16)
             {
-                Panel(m, 8, &Tile512R8V1, &Tile512R1V1, k, a, ars, acs, b + j, ldb, c + j, ldc, alpha, beta);
+                Panel(m, 8, &Tile512R8V1, &Tile512R4V1, &Tile512R1V1, k, a, ars, acs, b + j, ldb, c + j, ldc, alpha, beta);
             }
         }
         else if (Vector256.IsHardwareAccelerated)
         {
             for (; j + 16 <= n; j += 16)
             {
-                Panel(m, 4, &Tile256R4V2, &Tile256R1V2, k, a, ars, acs, b + j, ldb, c + j, ldc, alpha, beta);
+                Panel(m, 4, &Tile256R4V2, null, &Tile256R1V2, k, a, ars, acs, b + j, ldb, c + j, ldc, alpha, beta);
             }
 
             for (; j + 8 <= n; j += 8)
             {
-                Panel(m, 8, &Tile256R8V1, &Tile256R1V1, k, a, ars, acs, b + j, ldb, c + j, ldc, alpha, beta);
+                Panel(m, 8, &Tile256R8V1, &Tile256R4V1, &Tile256R1V1, k, a, ars, acs, b + j, ldb, c + j, ldc, alpha, beta);
             }
         }
 
@@ -47,8 +47,12 @@ public sealed partial class VectorGemm
         }
     }
 
+    // Row blocks of rowsPerTile, then (when half is given) one of rowsPerTile / 2, then single rows. The half tile serves
+    // the weight gradients' last 16-column panel of the MLP's 784 inputs, which comes in blocks of 4 rows
+    // (HalfGradients): four single-row tiles there took 1 % of a round (docs/performance.md, "Twelfth pass").
     private static unsafe void Panel(int m, int rowsPerTile,
         delegate*<float*, nint, nint, float*, nint, float*, nint, int, float, float, void> tile,
+        delegate*<float*, nint, nint, float*, nint, float*, nint, int, float, float, void> half,
         delegate*<float*, nint, nint, float*, nint, float*, nint, int, float, float, void> single,
         int k, float* a, nint ars, nint acs, float* b, nint ldb, float* c, nint ldc, float alpha, float beta)
     {
@@ -56,6 +60,12 @@ public sealed partial class VectorGemm
         for (; i + rowsPerTile <= m; i += rowsPerTile)
         {
             tile(a + (i * ars), ars, acs, b, ldb, c + (i * ldc), ldc, k, alpha, beta);
+        }
+
+        if (half != null && i + (rowsPerTile / 2) <= m)
+        {
+            half(a + (i * ars), ars, acs, b, ldb, c + (i * ldc), ldc, k, alpha, beta);
+            i += rowsPerTile / 2;
         }
 
         for (; i < m; i++)

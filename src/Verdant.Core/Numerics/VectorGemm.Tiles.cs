@@ -227,6 +227,41 @@ public sealed partial class VectorGemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void Tile512R4V1(float* a, nint ars, nint acs, float* b, nint ldb, float* c, nint ldc, int k, float alpha, float beta)
+    {
+        Vector512<float> c00 = default;
+        Vector512<float> c10 = default;
+        Vector512<float> c20 = default;
+        Vector512<float> c30 = default;
+        float* a0 = a;
+        float* a1 = a + (1 * ars);
+        float* a2 = a + (2 * ars);
+        float* a3 = a + (3 * ars);
+        for (int p = 0; p < k; p++)
+        {
+            Vector512<float> b0 = Vector512.Load(b + 0);
+            Vector512<float> s0 = Vector512.Create(*a0);
+            c00 = Vector512.FusedMultiplyAdd(s0, b0, c00);
+            Vector512<float> s1 = Vector512.Create(*a1);
+            c10 = Vector512.FusedMultiplyAdd(s1, b0, c10);
+            Vector512<float> s2 = Vector512.Create(*a2);
+            c20 = Vector512.FusedMultiplyAdd(s2, b0, c20);
+            Vector512<float> s3 = Vector512.Create(*a3);
+            c30 = Vector512.FusedMultiplyAdd(s3, b0, c30);
+            a0 += acs;
+            a1 += acs;
+            a2 += acs;
+            a3 += acs;
+            b += ldb;
+        }
+
+        Store512(c00, c + (0 * ldc) + 0, alpha, beta);
+        Store512(c10, c + (1 * ldc) + 0, alpha, beta);
+        Store512(c20, c + (2 * ldc) + 0, alpha, beta);
+        Store512(c30, c + (3 * ldc) + 0, alpha, beta);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Tile512R1V4(float* a, nint ars, nint acs, float* b, nint ldb, float* c, nint ldc, int k, float alpha, float beta)
     {
         Vector512<float> c00 = default;
@@ -414,6 +449,41 @@ public sealed partial class VectorGemm
         Store256(c50, c + (5 * ldc) + 0, alpha, beta);
         Store256(c60, c + (6 * ldc) + 0, alpha, beta);
         Store256(c70, c + (7 * ldc) + 0, alpha, beta);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void Tile256R4V1(float* a, nint ars, nint acs, float* b, nint ldb, float* c, nint ldc, int k, float alpha, float beta)
+    {
+        Vector256<float> c00 = default;
+        Vector256<float> c10 = default;
+        Vector256<float> c20 = default;
+        Vector256<float> c30 = default;
+        float* a0 = a;
+        float* a1 = a + (1 * ars);
+        float* a2 = a + (2 * ars);
+        float* a3 = a + (3 * ars);
+        for (int p = 0; p < k; p++)
+        {
+            Vector256<float> b0 = Vector256.Load(b + 0);
+            Vector256<float> s0 = Vector256.Create(*a0);
+            c00 = Vector256.FusedMultiplyAdd(s0, b0, c00);
+            Vector256<float> s1 = Vector256.Create(*a1);
+            c10 = Vector256.FusedMultiplyAdd(s1, b0, c10);
+            Vector256<float> s2 = Vector256.Create(*a2);
+            c20 = Vector256.FusedMultiplyAdd(s2, b0, c20);
+            Vector256<float> s3 = Vector256.Create(*a3);
+            c30 = Vector256.FusedMultiplyAdd(s3, b0, c30);
+            a0 += acs;
+            a1 += acs;
+            a2 += acs;
+            a3 += acs;
+            b += ldb;
+        }
+
+        Store256(c00, c + (0 * ldc) + 0, alpha, beta);
+        Store256(c10, c + (1 * ldc) + 0, alpha, beta);
+        Store256(c20, c + (2 * ldc) + 0, alpha, beta);
+        Store256(c30, c + (3 * ldc) + 0, alpha, beta);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

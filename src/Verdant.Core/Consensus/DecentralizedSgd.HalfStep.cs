@@ -100,51 +100,32 @@ public sealed partial class DecentralizedSgd
         // DecentralizedSgdHalfStepTests hold its bits to Apply's.
         private void MergeAndStep(scoped ReadOnlySpan<float> first, scoped ReadOnlySpan<float> second, int offset)
         {
-            const int Lanes = 8;
-            Vector256<float> distance = default, norm = default;
-            Vector256<float> good = Vector256<float>.AllBitsSet;
-            float distanceTail = 0f, normTail = 0f;
             float* px = x + offset, pm = m + offset, pg = g + offset;
             float negEta = -eta, shrink = 1f - (eta * decay);
-            int length = first.Length, i = 0;
+            int length = first.Length;
+            int i = length & ~(Lanes - 1);
+            VectorTotals totals;
             fixed (float* pf = first)
             fixed (float* ps = second)
             {
-                for (; i + Lanes <= length; i += Lanes)
+                var step = new StepConstants(firstWeight, secondWeight, mu, decay, negEta, shrink);
+                // The optimizer's settings pick one of eight loops, each with no test of them inside: the loop was bound by
+                // its instruction count (about 35 per 8 floats, a quarter of them those tests), not by memory
+                // (docs/performance.md, "Twelfth pass").
+                totals = (mu > 0, decay > 0, accumulate) switch
                 {
-                    Vector256<float> f = Vector256.Load(pf + i), s = Vector256.Load(ps + i);
-                    Vector256<float> sum = (s * secondWeight) + (f * firstWeight);
-                    Vector256<float> difference = f - s;
-                    distance = (difference * difference) + distance;
-                    norm = (sum * sum) + norm;
-                    Vector256<float> xv = Vector256.Load(px + i);
-                    if (mu > 0)
-                    {
-                        Vector256<float> mv = (Vector256.Load(pm + i) * mu) + sum;
-                        if (decay > 0)
-                        {
-                            mv = (xv * decay) + mv;
-                        }
-
-                        mv.Store(pm + i);
-                        xv = (mv * negEta) + xv;
-                    }
-                    else
-                    {
-                        if (decay > 0)
-                        {
-                            xv *= shrink;
-                        }
-
-                        xv = (sum * negEta) + xv;
-                    }
-
-                    xv.Store(px + i);
-                    (accumulate ? Vector256.Load(pg + i) + sum : sum).Store(pg + i);
-                    good &= Vector256.Equals(xv - xv, Vector256<float>.Zero);
-                }
+                    (true, true, true) => Vectors<Yes, Yes, Yes>(pf, ps, px, pm, pg, i, step),
+                    (true, true, false) => Vectors<Yes, Yes, No>(pf, ps, px, pm, pg, i, step),
+                    (true, false, true) => Vectors<Yes, No, Yes>(pf, ps, px, pm, pg, i, step),
+                    (true, false, false) => Vectors<Yes, No, No>(pf, ps, px, pm, pg, i, step),
+                    (false, true, true) => Vectors<No, Yes, Yes>(pf, ps, px, pm, pg, i, step),
+                    (false, true, false) => Vectors<No, Yes, No>(pf, ps, px, pm, pg, i, step),
+                    (false, false, true) => Vectors<No, No, Yes>(pf, ps, px, pm, pg, i, step),
+                    (false, false, false) => Vectors<No, No, No>(pf, ps, px, pm, pg, i, step),
+                };
             }
 
+            float distanceTail = 0f, normTail = 0f;
             for (; i < length; i++)
             {
                 float sum = (second[i] * secondWeight) + (first[i] * firstWeight);
@@ -178,9 +159,80 @@ public sealed partial class DecentralizedSgd
                 _finite &= float.IsFinite(xs);
             }
 
-            _finite &= Vector256.EqualsAll(good.AsInt32(), Vector256<int>.AllBitsSet);
-            _distance += Vector256.Sum(distance) + distanceTail;
-            _norm += Vector256.Sum(norm) + normTail;
+            _finite &= Vector256.EqualsAll(totals.Good.AsInt32(), Vector256<int>.AllBitsSet);
+            _distance += Vector256.Sum(totals.Distance) + distanceTail;
+            _norm += Vector256.Sum(totals.Norm) + normTail;
         }
+
+        // The first `length` floats (a multiple of 8) of MergeAndStep's chunk, with its operations in its order.
+        private static VectorTotals Vectors<TMomentum, TDecay, TAccumulate>(float* pf, float* ps, float* px, float* pm, float* pg,
+            nint length, StepConstants step)
+            where TMomentum : struct, IFlag
+            where TDecay : struct, IFlag
+            where TAccumulate : struct, IFlag
+        {
+            Vector256<float> distance = default, norm = default;
+            Vector256<float> good = Vector256<float>.AllBitsSet;
+            Vector256<float> firstWeight = Vector256.Create(step.FirstWeight), secondWeight = Vector256.Create(step.SecondWeight);
+            Vector256<float> mu = Vector256.Create(step.Mu), decay = Vector256.Create(step.Decay);
+            Vector256<float> negEta = Vector256.Create(step.NegEta), shrink = Vector256.Create(step.Shrink);
+            for (nint i = 0; i < length; i += Lanes)
+            {
+                Vector256<float> f = Vector256.Load(pf + i), s = Vector256.Load(ps + i);
+                Vector256<float> sum = (s * secondWeight) + (f * firstWeight);
+                Vector256<float> difference = f - s;
+                distance = (difference * difference) + distance;
+                norm = (sum * sum) + norm;
+                Vector256<float> xv = Vector256.Load(px + i);
+                if (TMomentum.On)
+                {
+                    Vector256<float> mv = (Vector256.Load(pm + i) * mu) + sum;
+                    if (TDecay.On)
+                    {
+                        mv = (xv * decay) + mv;
+                    }
+
+                    mv.Store(pm + i);
+                    xv = (mv * negEta) + xv;
+                }
+                else
+                {
+                    if (TDecay.On)
+                    {
+                        xv *= shrink;
+                    }
+
+                    xv = (sum * negEta) + xv;
+                }
+
+                xv.Store(px + i);
+                (TAccumulate.On ? Vector256.Load(pg + i) + sum : sum).Store(pg + i);
+                good &= Vector256.Equals(xv - xv, Vector256<float>.Zero);
+            }
+
+            return new VectorTotals(distance, norm, good);
+        }
+    }
+
+    private const int Lanes = 8;
+
+    private readonly record struct StepConstants(float FirstWeight, float SecondWeight, float Mu, float Decay, float NegEta, float Shrink);
+
+    private readonly record struct VectorTotals(Vector256<float> Distance, Vector256<float> Norm, Vector256<float> Good);
+
+    // Settings as type arguments, so that each instantiation of UpdateSink.Vectors is compiled with its tests folded away.
+    private interface IFlag
+    {
+        static abstract bool On { get; }
+    }
+
+    private readonly struct Yes : IFlag
+    {
+        public static bool On => true;
+    }
+
+    private readonly struct No : IFlag
+    {
+        public static bool On => false;
     }
 }

@@ -20,6 +20,26 @@ public sealed class NetworkHalfBatchTests
     public void HalfBatchGradients_SameLossesAndBitsAsTwoLossAndGradientCalls(int[] hidden, int first, bool wide)
     {
         (Network network, Dataset data, float[] parameters, int[] batch) = Setup(hidden, wide);
+
+        AssertSameAsTwoCalls(network, data, parameters, batch, first);
+    }
+
+    [Fact]
+    public void HalfBatchGradients_BatchThatWouldGoToTheWideProvider_SameBitsAsTwoCalls()
+    {
+        // Halves of 40 rows run the hidden layer's forward on the tiles; the whole batch of 80 rows by 784 inputs would go
+        // to the wide provider, which sums so long a product in blocks, so running that layer once over the batch would
+        // change its bits.
+        (Dataset data, _) = SyntheticLogistic.Create(200, 784, 4, new Random(9));
+        var network = new Network(ModelSpec.Mlp(784, [48], 4), new VectorGemm(OpenBlasGemm.Create()));
+        float[] parameters = NetworkTests.Initialized(network, seed: 5, biasScale: 0.1f);
+        int[] batch = [.. Enumerable.Range(0, 80).Select(i => (i * 37) % 200)];
+
+        AssertSameAsTwoCalls(network, data, parameters, batch, first: 40);
+    }
+
+    private static void AssertSameAsTwoCalls(Network network, Dataset data, float[] parameters, int[] batch, int first)
+    {
         int p = network.Spec.ParameterCount;
         var workspace = new ModelWorkspace(network.Spec, batch.Length);
         float[] expectedFirst = new float[p], expectedSecond = new float[p];

@@ -50,9 +50,10 @@ public sealed class VectorGemmTests
     [InlineData(false, true)]
     public void Sgemm_ElementOnAVectorTileOrTheScalarTail_SameBits(bool transposeA, bool transposeB)
     {
-        // 9 x 70: columns 0-63 fall in vector tiles and 64-69 in the scalar tail; the 16 columns from 54 on, computed
-        // as their own product, all fall in one vector tile. Rows 8 (a single-row tile) and 0 (an 8- or 4-row tile) alike.
-        const int M = 9, N = 70, K = 37, From = 54, Width = 16;
+        // 29 x 70: columns 0-63 fall in vector tiles and 64-69 in the scalar tail; the 16 columns from 54 on, computed
+        // as their own product, all fall in one 16-column panel, whose rows come in 8-row tiles, then a 4-row one, then
+        // single rows. With op(B) = B^T the product runs transposed, and the 70 rows of C^T meet the same tiles.
+        const int M = 29, N = 70, K = 37, From = 54, Width = 16;
         var random = new Random(3);
         float[] a = GemmAgainstManaged.RandomBuffer(random, M * K);
         float[] b = GemmAgainstManaged.RandomBuffer(random, K * N);
@@ -67,6 +68,25 @@ public sealed class VectorGemmTests
         for (int i = 0; i < M; i++)
         {
             Assert.Equal(full.AsSpan((i * N) + From, Width).ToArray(), part.AsSpan(i * Width, Width).ToArray());
+        }
+    }
+
+    [Fact]
+    public void VectorWidth_IsTheOneTheTestRunAsksFor()
+    {
+        // `./verdant test` runs these tests again with AVX-512, then AVX, switched off and names the width it expects: a
+        // runtime that ignored the switch would test the same path twice and say nothing.
+        string? expected = Environment.GetEnvironmentVariable("VERDANT_EXPECT_VECTOR_WIDTH");
+
+        int width = VectorGemm.VectorWidth;
+
+        if (expected is null)
+        {
+            Assert.Contains(width, new[] { 1, 8, 16 });
+        }
+        else
+        {
+            Assert.Equal(int.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), width);
         }
     }
 

@@ -15,11 +15,10 @@ internal static class MixBench
         int width = Math.Min(x.Cols, DecentralizedSgd.MixBlockColumns);
         float[][] buffers = [.. Enumerable.Range(0, workers).Select(_ => new float[x.Rows * width])];
         int blocks = (x.Cols + width - 1) / width;
-        int next = -1;
+        var claims = new BlockClaims();
         Action<int> mix = worker =>
         {
-            int item;
-            while ((item = Interlocked.Increment(ref next)) < blocks)
+            while (claims.TryClaim(worker, out int item))
             {
                 int from = item * width;
                 Gossip.MixColumns(mixing, x, active, from, Math.Min(x.Cols, from + width), buffers[worker]);
@@ -31,7 +30,7 @@ internal static class MixBench
         while (repeats < 3 || Stopwatch.GetElapsedTime(begin).TotalSeconds < minSeconds)
         {
             long start = Stopwatch.GetTimestamp();
-            next = -1;
+            claims.Reset(blocks);
             pool.Run(mix);
             best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalSeconds);
             repeats++;

@@ -22,14 +22,12 @@ public sealed partial class DecentralizedSgd
 
     private void RunMix(int worker)
     {
-        // Column blocks mix independently, so workers claim them with no barrier and no commit copy (docs/performance.md);
-        // the gradients' mean (the sum of the groups' partials) is column-separable too and rides along, instead of one
-        // serial pass on the calling thread.
+        // Column blocks mix independently, so workers claim them with no barrier and no commit copy (docs/performance.md),
+        // from opposite ends of the stack (BlockClaims); the gradients' mean (the sum of the groups' partials) is
+        // column-separable too and rides along, instead of one serial pass on the calling thread.
         int cols = Parameters.Cols;
         int width = MixBlockColumns;
-        int blocks = (cols + width - 1) / width;
-        int item;
-        while ((item = Interlocked.Increment(ref _nextItem)) < blocks)
+        while (_mixClaims.TryClaim(worker, out int item))
         {
             int from = item * width;
             int to = Math.Min(cols, from + width);

@@ -43,6 +43,7 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
     private readonly WorkerPool _pool;
     private readonly Action<int> _localStepsBody;
     private readonly Action<int> _mixBody;
+    private readonly BlockClaims _mixClaims = new();
     private int _activeCount;
     private int _nextItem;
     private int _round;
@@ -186,7 +187,7 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
         _nextItem = -1;
         _pool.Run(_localStepsBody);
         _mixing = mixing;
-        _nextItem = -1;
+        _mixClaims.Reset((Parameters.Cols + MixBlockColumns - 1) / MixBlockColumns);
         _pool.Run(_mixBody);
         _mixing = null;
         LastGradientStatistics = MeasureGradients();

@@ -14,7 +14,7 @@ internal static class MixBench
         using var pool = new WorkerPool(workers);
         int width = Math.Min(x.Cols, DecentralizedSgd.MixBlockColumns);
         float[][] buffers = [.. Enumerable.Range(0, workers).Select(_ => new float[x.Rows * width])];
-        int blocks = (x.Cols + width - 1) / width;
+        int blocks = DecentralizedSgd.MixBlockCount(x.Cols);
         var claims = new BlockClaims();
         Action<int> mix = worker =>
         {

@@ -25,6 +25,9 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
     /// </remarks>
     public const int MixBlockColumns = 512;
 
+    /// <summary>How many <see cref="MixBlockColumns"/>-wide column blocks the trainer splits a gossip step over <paramref name="cols"/> columns into.</summary>
+    public static int MixBlockCount(int cols) => (cols + MixBlockColumns - 1) / MixBlockColumns;
+
     private readonly Network _network;
     private readonly Dataset _train;
     private readonly BatchSampler[] _samplers;
@@ -187,7 +190,7 @@ public sealed partial class DecentralizedSgd : IRoundTrainer
         _nextItem = -1;
         _pool.Run(_localStepsBody);
         _mixing = mixing;
-        _mixClaims.Reset((Parameters.Cols + MixBlockColumns - 1) / MixBlockColumns);
+        _mixClaims.Reset(MixBlockCount(Parameters.Cols));
         _pool.Run(_mixBody);
         _mixing = null;
         LastGradientStatistics = MeasureGradients();

@@ -1,9 +1,13 @@
 # Emits src/Verdant.Core/Numerics/VectorGemm.Tiles.cs: fully unrolled register tiles (R rows x V vectors) for Vector512
 # and Vector256. Run: python3 tools/gen-gemm-tiles.py > src/Verdant.Core/Numerics/VectorGemm.Tiles.cs
 tiles = {512: [(4,4),(8,2),(8,1),(4,1),(1,4),(1,2),(1,1)], 256: [(4,2),(8,1),(4,1),(1,2),(1,1)]}
+# The row-block tiles of Product's panels also come in an Ahead form, for a whose rows are contiguous and streamed from
+# memory (the forward's weights): it asks for the next row block's lines, one per term, while this block's products run.
+ahead = {512: [(4,4),(8,2),(8,1)], 256: [(4,2),(8,1)]}
 out = []
 out.append('''using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Verdant.Core.Numerics;
 
@@ -18,10 +22,12 @@ for bits, shapes in tiles.items():
     W = bits // 32
     T = f'Vector{bits}<float>'
     S = f'Vector{bits}'
-    for (R, V) in shapes:
-        name = f'Tile{bits}R{R}V{V}'
+    variants = [(R, V, False) for (R, V) in shapes] + [(R, V, True) for (R, V) in ahead[bits]]
+    for (R, V, streams) in variants:
+        name = f'Tile{bits}R{R}V{V}' + ('Ahead' if streams else '')
+        extra = ', float* next' if streams else ''
         out.append(('' if first else '\n') + f'''    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void {name}(float* a, nint ars, nint acs, float* b, nint ldb, float* c, nint ldc, int k, float alpha, float beta)
+    private static unsafe void {name}(float* a, nint ars, nint acs, float* b, nint ldb, float* c, nint ldc, int k, float alpha, float beta{extra})
     {{''')
         for r in range(R):
             for v in range(V):
@@ -29,6 +35,9 @@ for bits, shapes in tiles.items():
         for r in range(R):
             out.append(f'        float* a{r} = a + ({r} * ars);' if r else '        float* a0 = a;')
         out.append('        for (int p = 0; p < k; p++)\n        {')
+        if streams:
+            # Term p asks for line p / R of row p mod R of the next block: all of its rows by p = R k / 16.
+            out.append(f'            Sse.Prefetch1(next + ((p & {R - 1}) * ars) + ((p >> {R.bit_length() - 1}) << 4));')
         for v in range(V):
             out.append(f'            {T} b{v} = {S}.Load(b + {v*W});')
         for r in range(R):

@@ -71,6 +71,36 @@ public sealed class VectorGemmTests
         }
     }
 
+    [Theory]
+    [InlineData(29, 16, 37)]
+    [InlineData(29, 32, 37)]
+    [InlineData(29, 70, 37)]
+    [InlineData(40, 32, 784)]
+    public void Sgemm_RowsOfAStreamedAhead_SameBitsAsAReadByColumns(int m, int n, int k)
+    {
+        // With A's rows contiguous (not transposed) the row blocks run on the Ahead tiles, which prefetch the next block;
+        // A stored transposed runs the same products on the plain tiles. Same operations, so the same bits.
+        var random = new Random(5);
+        float[] a = GemmAgainstManaged.RandomBuffer(random, m * k);
+        float[] b = GemmAgainstManaged.RandomBuffer(random, k * n);
+        var aTransposed = new float[k * m];
+        for (int i = 0; i < m; i++)
+        {
+            for (int p = 0; p < k; p++)
+            {
+                aTransposed[(p * m) + i] = a[(i * k) + p];
+            }
+        }
+
+        var byRows = new float[m * n];
+        var byColumns = new float[m * n];
+        var gemm = new VectorGemm();
+        gemm.Sgemm(false, false, m, n, k, 1f, a, k, b, n, 0f, byRows, n);
+        gemm.Sgemm(true, false, m, n, k, 1f, aTransposed, m, b, n, 0f, byColumns, n);
+
+        Assert.Equal(byColumns, byRows);
+    }
+
     [Fact]
     public void VectorWidth_IsTheOneTheTestRunAsksFor()
     {

@@ -101,13 +101,27 @@ public sealed partial class Network
         }
     }
 
+    private const int GatherAhead = 2;
+
     /// <summary>The examples of <paramref name="batch"/>, row after row, in the workspace's input buffer.</summary>
     private Span<float> Gather(Dataset data, ReadOnlySpan<int> batch, ModelWorkspace workspace)
     {
         int features = Spec.Inputs;
         Span<float> input = workspace.Input.AsSpan(0, batch.Length * features);
+        // The examples lie anywhere in the data set, so each copy would start with a wait on memory: the one two ahead is
+        // asked for first (docs/performance.md, "Thirteenth pass").
+        for (int i = 0; i < Math.Min(GatherAhead, batch.Length); i++)
+        {
+            Prefetch.ToL2(data.Example(batch[i]));
+        }
+
         for (int i = 0; i < batch.Length; i++)
         {
+            if (i + GatherAhead < batch.Length)
+            {
+                Prefetch.ToL2(data.Example(batch[i + GatherAhead]));
+            }
+
             data.Example(batch[i]).CopyTo(input.Slice(i * features, features));
         }
 

@@ -47,6 +47,13 @@ for bits, shapes in tiles.items():
         for r in range(R):
             out.append(f'            a{r} += acs;')
         out.append('            b += ldb;\n        }\n')
+        # C = AB, every product of the trainer, stores with no test per vector: the tests cost a weight-gradient tile
+        # (k = 16 terms) about 2 % of a round (docs/performance.md, "Thirteenth pass").
+        out.append('        if (alpha == 1f && beta == 0f)\n        {')
+        for r in range(R):
+            for v in range(V):
+                out.append(f'            {S}.Store(c{r}{v}, c + ({r} * ldc) + {v*W});')
+        out.append('            return;\n        }\n')
         for r in range(R):
             for v in range(V):
                 out.append(f'        Store{bits}(c{r}{v}, c + ({r} * ldc) + {v*W}, alpha, beta);')

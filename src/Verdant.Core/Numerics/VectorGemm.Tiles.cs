@@ -66,6 +66,27 @@ public sealed partial class VectorGemm
             b += ldb;
         }
 
+        if (alpha == 1f && beta == 0f)
+        {
+            Vector512.Store(c00, c + (0 * ldc) + 0);
+            Vector512.Store(c01, c + (0 * ldc) + 16);
+            Vector512.Store(c02, c + (0 * ldc) + 32);
+            Vector512.Store(c03, c + (0 * ldc) + 48);
+            Vector512.Store(c10, c + (1 * ldc) + 0);
+            Vector512.Store(c11, c + (1 * ldc) + 16);
+            Vector512.Store(c12, c + (1 * ldc) + 32);
+            Vector512.Store(c13, c + (1 * ldc) + 48);
+            Vector512.Store(c20, c + (2 * ldc) + 0);
+            Vector512.Store(c21, c + (2 * ldc) + 16);
+            Vector512.Store(c22, c + (2 * ldc) + 32);
+            Vector512.Store(c23, c + (2 * ldc) + 48);
+            Vector512.Store(c30, c + (3 * ldc) + 0);
+            Vector512.Store(c31, c + (3 * ldc) + 16);
+            Vector512.Store(c32, c + (3 * ldc) + 32);
+            Vector512.Store(c33, c + (3 * ldc) + 48);
+            return;
+        }
+
         Store512(c00, c + (0 * ldc) + 0, alpha, beta);
         Store512(c01, c + (0 * ldc) + 16, alpha, beta);
         Store512(c02, c + (0 * ldc) + 32, alpha, beta);
@@ -150,6 +171,27 @@ public sealed partial class VectorGemm
             b += ldb;
         }
 
+        if (alpha == 1f && beta == 0f)
+        {
+            Vector512.Store(c00, c + (0 * ldc) + 0);
+            Vector512.Store(c01, c + (0 * ldc) + 16);
+            Vector512.Store(c10, c + (1 * ldc) + 0);
+            Vector512.Store(c11, c + (1 * ldc) + 16);
+            Vector512.Store(c20, c + (2 * ldc) + 0);
+            Vector512.Store(c21, c + (2 * ldc) + 16);
+            Vector512.Store(c30, c + (3 * ldc) + 0);
+            Vector512.Store(c31, c + (3 * ldc) + 16);
+            Vector512.Store(c40, c + (4 * ldc) + 0);
+            Vector512.Store(c41, c + (4 * ldc) + 16);
+            Vector512.Store(c50, c + (5 * ldc) + 0);
+            Vector512.Store(c51, c + (5 * ldc) + 16);
+            Vector512.Store(c60, c + (6 * ldc) + 0);
+            Vector512.Store(c61, c + (6 * ldc) + 16);
+            Vector512.Store(c70, c + (7 * ldc) + 0);
+            Vector512.Store(c71, c + (7 * ldc) + 16);
+            return;
+        }
+
         Store512(c00, c + (0 * ldc) + 0, alpha, beta);
         Store512(c01, c + (0 * ldc) + 16, alpha, beta);
         Store512(c10, c + (1 * ldc) + 0, alpha, beta);
@@ -217,6 +259,19 @@ public sealed partial class VectorGemm
             b += ldb;
         }
 
+        if (alpha == 1f && beta == 0f)
+        {
+            Vector512.Store(c00, c + (0 * ldc) + 0);
+            Vector512.Store(c10, c + (1 * ldc) + 0);
+            Vector512.Store(c20, c + (2 * ldc) + 0);
+            Vector512.Store(c30, c + (3 * ldc) + 0);
+            Vector512.Store(c40, c + (4 * ldc) + 0);
+            Vector512.Store(c50, c + (5 * ldc) + 0);
+            Vector512.Store(c60, c + (6 * ldc) + 0);
+            Vector512.Store(c70, c + (7 * ldc) + 0);
+            return;
+        }
+
         Store512(c00, c + (0 * ldc) + 0, alpha, beta);
         Store512(c10, c + (1 * ldc) + 0, alpha, beta);
         Store512(c20, c + (2 * ldc) + 0, alpha, beta);
@@ -256,6 +311,15 @@ public sealed partial class VectorGemm
             b += ldb;
         }
 
+        if (alpha == 1f && beta == 0f)
+        {
+            Vector512.Store(c00, c + (0 * ldc) + 0);
+            Vector512.Store(c10, c + (1 * ldc) + 0);
+            Vector512.Store(c20, c + (2 * ldc) + 0);
+            Vector512.Store(c30, c + (3 * ldc) + 0);
+            return;
+        }
+
         Store512(c00, c + (0 * ldc) + 0, alpha, beta);
         Store512(c10, c + (1 * ldc) + 0, alpha, beta);
         Store512(c20, c + (2 * ldc) + 0, alpha, beta);
@@ -285,6 +349,15 @@ public sealed partial class VectorGemm
             b += ldb;
         }
 
+        if (alpha == 1f && beta == 0f)
+        {
+            Vector512.Store(c00, c + (0 * ldc) + 0);
+            Vector512.Store(c01, c + (0 * ldc) + 16);
+            Vector512.Store(c02, c + (0 * ldc) + 32);
+            Vector512.Store(c03, c + (0 * ldc) + 48);
+            return;
+        }
+
         Store512(c00, c + (0 * ldc) + 0, alpha, beta);
         Store512(c01, c + (0 * ldc) + 16, alpha, beta);
         Store512(c02, c + (0 * ldc) + 32, alpha, beta);
@@ -308,6 +381,13 @@ public sealed partial class VectorGemm
             b += ldb;
         }
 
+        if (alpha == 1f && beta == 0f)
+        {
+            Vector512.Store(c00, c + (0 * ldc) + 0);
+            Vector512.Store(c01, c + (0 * ldc) + 16);
+            return;
+        }
+
         Store512(c00, c + (0 * ldc) + 0, alpha, beta);
         Store512(c01, c + (0 * ldc) + 16, alpha, beta);
     }
@@ -324,6 +404,12 @@ public sealed partial class VectorGemm
             c00 = Vector512.FusedMultiplyAdd(s0, b0, c00);
             a0 += acs;
             b += ldb;
+        }
+
+        if (alpha == 1f && beta == 0f)
+        {
+            Vector512.Store(c00, c + (0 * ldc) + 0);
+            return;
         }
 
         Store512(c00, c + (0 * ldc) + 0, alpha, beta);
@@ -384,6 +470,27 @@ public sealed partial class VectorGemm
             a2 += acs;
             a3 += acs;
             b += ldb;
+        }
+
+        if (alpha == 1f && beta == 0f)
+        {
+            Vector512.Store(c00, c + (0 * ldc) + 0);
+            Vector512.Store(c01, c + (0 * ldc) + 16);
+            Vector512.Store(c02, c + (0 * ldc) + 32);
+            Vector512.Store(c03, c + (0 * ldc) + 48);
+            Vector512.Store(c10, c + (1 * ldc) + 0);
+            Vector512.Store(c11, c + (1 * ldc) + 16);
+            Vector512.Store(c12, c + (1 * ldc) + 32);
+            Vector512.Store(c13, c + (1 * ldc) + 48);
+            Vector512.Store(c20, c + (2 * ldc) + 0);
+            Vector512.Store(c21, c + (2 * ldc) + 16);
+            Vector512.Store(c22, c + (2 * ldc) + 32);
+            Vector512.Store(c23, c + (2 * ldc) + 48);
+            Vector512.Store(c30, c + (3 * ldc) + 0);
+            Vector512.Store(c31, c + (3 * ldc) + 16);
+            Vector512.Store(c32, c + (3 * ldc) + 32);
+            Vector512.Store(c33, c + (3 * ldc) + 48);
+            return;
         }
 
         Store512(c00, c + (0 * ldc) + 0, alpha, beta);
@@ -471,6 +578,27 @@ public sealed partial class VectorGemm
             b += ldb;
         }
 
+        if (alpha == 1f && beta == 0f)
+        {
+            Vector512.Store(c00, c + (0 * ldc) + 0);
+            Vector512.Store(c01, c + (0 * ldc) + 16);
+            Vector512.Store(c10, c + (1 * ldc) + 0);
+            Vector512.Store(c11, c + (1 * ldc) + 16);
+            Vector512.Store(c20, c + (2 * ldc) + 0);
+            Vector512.Store(c21, c + (2 * ldc) + 16);
+            Vector512.Store(c30, c + (3 * ldc) + 0);
+            Vector512.Store(c31, c + (3 * ldc) + 16);
+            Vector512.Store(c40, c + (4 * ldc) + 0);
+            Vector512.Store(c41, c + (4 * ldc) + 16);
+            Vector512.Store(c50, c + (5 * ldc) + 0);
+            Vector512.Store(c51, c + (5 * ldc) + 16);
+            Vector512.Store(c60, c + (6 * ldc) + 0);
+            Vector512.Store(c61, c + (6 * ldc) + 16);
+            Vector512.Store(c70, c + (7 * ldc) + 0);
+            Vector512.Store(c71, c + (7 * ldc) + 16);
+            return;
+        }
+
         Store512(c00, c + (0 * ldc) + 0, alpha, beta);
         Store512(c01, c + (0 * ldc) + 16, alpha, beta);
         Store512(c10, c + (1 * ldc) + 0, alpha, beta);
@@ -539,6 +667,19 @@ public sealed partial class VectorGemm
             b += ldb;
         }
 
+        if (alpha == 1f && beta == 0f)
+        {
+            Vector512.Store(c00, c + (0 * ldc) + 0);
+            Vector512.Store(c10, c + (1 * ldc) + 0);
+            Vector512.Store(c20, c + (2 * ldc) + 0);
+            Vector512.Store(c30, c + (3 * ldc) + 0);
+            Vector512.Store(c40, c + (4 * ldc) + 0);
+            Vector512.Store(c50, c + (5 * ldc) + 0);
+            Vector512.Store(c60, c + (6 * ldc) + 0);
+            Vector512.Store(c70, c + (7 * ldc) + 0);
+            return;
+        }
+
         Store512(c00, c + (0 * ldc) + 0, alpha, beta);
         Store512(c10, c + (1 * ldc) + 0, alpha, beta);
         Store512(c20, c + (2 * ldc) + 0, alpha, beta);
@@ -603,6 +744,19 @@ public sealed partial class VectorGemm
             b += ldb;
         }
 
+        if (alpha == 1f && beta == 0f)
+        {
+            Vector256.Store(c00, c + (0 * ldc) + 0);
+            Vector256.Store(c01, c + (0 * ldc) + 8);
+            Vector256.Store(c10, c + (1 * ldc) + 0);
+            Vector256.Store(c11, c + (1 * ldc) + 8);
+            Vector256.Store(c20, c + (2 * ldc) + 0);
+            Vector256.Store(c21, c + (2 * ldc) + 8);
+            Vector256.Store(c30, c + (3 * ldc) + 0);
+            Vector256.Store(c31, c + (3 * ldc) + 8);
+            return;
+        }
+
         Store256(c00, c + (0 * ldc) + 0, alpha, beta);
         Store256(c01, c + (0 * ldc) + 8, alpha, beta);
         Store256(c10, c + (1 * ldc) + 0, alpha, beta);
@@ -662,6 +816,19 @@ public sealed partial class VectorGemm
             b += ldb;
         }
 
+        if (alpha == 1f && beta == 0f)
+        {
+            Vector256.Store(c00, c + (0 * ldc) + 0);
+            Vector256.Store(c10, c + (1 * ldc) + 0);
+            Vector256.Store(c20, c + (2 * ldc) + 0);
+            Vector256.Store(c30, c + (3 * ldc) + 0);
+            Vector256.Store(c40, c + (4 * ldc) + 0);
+            Vector256.Store(c50, c + (5 * ldc) + 0);
+            Vector256.Store(c60, c + (6 * ldc) + 0);
+            Vector256.Store(c70, c + (7 * ldc) + 0);
+            return;
+        }
+
         Store256(c00, c + (0 * ldc) + 0, alpha, beta);
         Store256(c10, c + (1 * ldc) + 0, alpha, beta);
         Store256(c20, c + (2 * ldc) + 0, alpha, beta);
@@ -701,6 +868,15 @@ public sealed partial class VectorGemm
             b += ldb;
         }
 
+        if (alpha == 1f && beta == 0f)
+        {
+            Vector256.Store(c00, c + (0 * ldc) + 0);
+            Vector256.Store(c10, c + (1 * ldc) + 0);
+            Vector256.Store(c20, c + (2 * ldc) + 0);
+            Vector256.Store(c30, c + (3 * ldc) + 0);
+            return;
+        }
+
         Store256(c00, c + (0 * ldc) + 0, alpha, beta);
         Store256(c10, c + (1 * ldc) + 0, alpha, beta);
         Store256(c20, c + (2 * ldc) + 0, alpha, beta);
@@ -724,6 +900,13 @@ public sealed partial class VectorGemm
             b += ldb;
         }
 
+        if (alpha == 1f && beta == 0f)
+        {
+            Vector256.Store(c00, c + (0 * ldc) + 0);
+            Vector256.Store(c01, c + (0 * ldc) + 8);
+            return;
+        }
+
         Store256(c00, c + (0 * ldc) + 0, alpha, beta);
         Store256(c01, c + (0 * ldc) + 8, alpha, beta);
     }
@@ -740,6 +923,12 @@ public sealed partial class VectorGemm
             c00 = Vector256.FusedMultiplyAdd(s0, b0, c00);
             a0 += acs;
             b += ldb;
+        }
+
+        if (alpha == 1f && beta == 0f)
+        {
+            Vector256.Store(c00, c + (0 * ldc) + 0);
+            return;
         }
 
         Store256(c00, c + (0 * ldc) + 0, alpha, beta);
@@ -782,6 +971,19 @@ public sealed partial class VectorGemm
             a2 += acs;
             a3 += acs;
             b += ldb;
+        }
+
+        if (alpha == 1f && beta == 0f)
+        {
+            Vector256.Store(c00, c + (0 * ldc) + 0);
+            Vector256.Store(c01, c + (0 * ldc) + 8);
+            Vector256.Store(c10, c + (1 * ldc) + 0);
+            Vector256.Store(c11, c + (1 * ldc) + 8);
+            Vector256.Store(c20, c + (2 * ldc) + 0);
+            Vector256.Store(c21, c + (2 * ldc) + 8);
+            Vector256.Store(c30, c + (3 * ldc) + 0);
+            Vector256.Store(c31, c + (3 * ldc) + 8);
+            return;
         }
 
         Store256(c00, c + (0 * ldc) + 0, alpha, beta);
@@ -842,6 +1044,19 @@ public sealed partial class VectorGemm
             a6 += acs;
             a7 += acs;
             b += ldb;
+        }
+
+        if (alpha == 1f && beta == 0f)
+        {
+            Vector256.Store(c00, c + (0 * ldc) + 0);
+            Vector256.Store(c10, c + (1 * ldc) + 0);
+            Vector256.Store(c20, c + (2 * ldc) + 0);
+            Vector256.Store(c30, c + (3 * ldc) + 0);
+            Vector256.Store(c40, c + (4 * ldc) + 0);
+            Vector256.Store(c50, c + (5 * ldc) + 0);
+            Vector256.Store(c60, c + (6 * ldc) + 0);
+            Vector256.Store(c70, c + (7 * ldc) + 0);
+            return;
         }
 
         Store256(c00, c + (0 * ldc) + 0, alpha, beta);

@@ -72,17 +72,20 @@ public sealed class VectorGemmTests
     }
 
     [Theory]
-    [InlineData(29, 16, 37)]
-    [InlineData(29, 32, 37)]
-    [InlineData(29, 70, 37)]
-    [InlineData(40, 32, 784)]
-    public void Sgemm_RowsOfAStreamedAhead_SameBitsAsAReadByColumns(int m, int n, int k)
+    [InlineData(29, 16, 37, 1f, 0f)]
+    [InlineData(29, 32, 37, 1f, 0f)]
+    [InlineData(29, 70, 37, 1f, 0f)]
+    [InlineData(40, 32, 784, 1f, 0f)]
+    [InlineData(29, 70, 37, -1.5f, 0.5f)]
+    public void Sgemm_RowsOfAStreamedAhead_SameBitsAsAReadByColumns(int m, int n, int k, float alpha, float beta)
     {
         // With A's rows contiguous (not transposed) the row blocks run on the Ahead tiles, which prefetch the next block;
-        // A stored transposed runs the same products on the plain tiles. Same operations, so the same bits.
+        // A stored transposed runs the same products on the plain tiles. Same operations, so the same bits. C starts
+        // non-zero, so that a tile which scaled or read C when it should not would differ.
         var random = new Random(5);
         float[] a = GemmAgainstManaged.RandomBuffer(random, m * k);
         float[] b = GemmAgainstManaged.RandomBuffer(random, k * n);
+        float[] initial = GemmAgainstManaged.RandomBuffer(random, m * n);
         var aTransposed = new float[k * m];
         for (int i = 0; i < m; i++)
         {
@@ -92,11 +95,11 @@ public sealed class VectorGemmTests
             }
         }
 
-        var byRows = new float[m * n];
-        var byColumns = new float[m * n];
+        float[] byRows = (float[])initial.Clone();
+        float[] byColumns = (float[])initial.Clone();
         var gemm = new VectorGemm();
-        gemm.Sgemm(false, false, m, n, k, 1f, a, k, b, n, 0f, byRows, n);
-        gemm.Sgemm(true, false, m, n, k, 1f, aTransposed, m, b, n, 0f, byColumns, n);
+        gemm.Sgemm(false, false, m, n, k, alpha, a, k, b, n, beta, byRows, n);
+        gemm.Sgemm(true, false, m, n, k, alpha, aTransposed, m, b, n, beta, byColumns, n);
 
         Assert.Equal(byColumns, byRows);
     }

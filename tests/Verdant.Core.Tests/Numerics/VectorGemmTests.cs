@@ -75,12 +75,14 @@ public sealed class VectorGemmTests
     [InlineData(29, 16, 37, 1f, 0f)]
     [InlineData(29, 32, 37, 1f, 0f)]
     [InlineData(29, 70, 37, 1f, 0f)]
+    [InlineData(29, 24, 37, 1f, 0f)]
     [InlineData(40, 32, 784, 1f, 0f)]
     [InlineData(29, 70, 37, -1.5f, 0.5f)]
     public void Sgemm_RowsOfAStreamedAhead_SameBitsAsAReadByColumns(int m, int n, int k, float alpha, float beta)
     {
         // With A's rows contiguous (not transposed) the row blocks run on the Ahead tiles, which prefetch the next block;
-        // A stored transposed runs the same products on the plain tiles. Same operations, so the same bits. C starts
+        // A stored transposed runs the same products on the plain tiles. 24 columns reach the 8-row, one-vector tile on
+        // the 256-bit path (a 16-column panel, then an 8-column one). Same operations, so the same bits. C starts
         // non-zero, so that a tile which scaled or read C when it should not would differ.
         var random = new Random(5);
         float[] a = GemmAgainstManaged.RandomBuffer(random, m * k);

@@ -11,9 +11,10 @@ public sealed partial class VectorGemm
     private static unsafe void Product(int m, int n, int k, float* a, nint ars, nint acs, float* b, nint ldb,
         float* c, nint ldc, float alpha, float beta)
     {
-        // Where a's rows are contiguous (the forward's weights, m x k), row blocks are read from memory one after the
-        // other, a few KiB per row, too short for the hardware prefetcher to start in time: the Ahead tiles ask for the
-        // next block while this one's products run (docs/performance.md, "Thirteenth pass").
+        // Where a's rows are contiguous (a not transposed), row blocks are read one after the other. For the forward's
+        // weights (m x k) they come from memory, a few KiB per row, too short for the hardware prefetcher to start in
+        // time, so the Ahead tiles ask for the next block while this one's products run; for the input gradients' deltas,
+        // already in cache, that asking costs little and wins nothing (docs/performance.md, "Thirteenth pass").
         bool streams = acs == 1 && Sse.IsSupported;
         int j = 0;
         if (Vector512.IsHardwareAccelerated)
